@@ -1,0 +1,40 @@
+# The two commands: `make run` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+PY := .venv/bin/python
+WIDGET := clients/widget
+DASHBOARD := clients/dashboard
+
+.PHONY: run test install build lint bench soak clean
+
+## make run: the whole product on embedded defaults, until Ctrl-C
+run: install build
+	$(PY) -m devtools.stack run
+
+## make test: every test, against real services started (and stopped) for the run
+test: install build
+	./devtools/ensure-chromium.sh
+	$(PY) -m devtools.stack exec -- $(PY) -m pytest
+	@for client in $(WIDGET) $(DASHBOARD); do \
+		if [ -f $$client/package.json ]; then (cd $$client && npm test --silent) || exit 1; fi; \
+	done
+
+install:
+	./devtools/bootstrap.sh
+
+build: $(WIDGET)/dist/widget.js $(DASHBOARD)/dist/index.html
+
+$(WIDGET)/dist/widget.js: $(shell find $(WIDGET) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print 2>/dev/null)
+	@if [ -f $(WIDGET)/package.json ]; then cd $(WIDGET) && npm run build --silent; fi
+
+$(DASHBOARD)/dist/index.html: $(shell find $(DASHBOARD) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print 2>/dev/null)
+	@if [ -f $(DASHBOARD)/package.json ]; then cd $(DASHBOARD) && npm run build --silent; fi
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	cd devtools/ferretdb && test -z "$$(gofmt -l .)" && go vet .
+
+clean:
+	rm -rf var .venv $(WIDGET)/dist $(DASHBOARD)/dist

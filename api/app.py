@@ -1,0 +1,81 @@
+"""The ASGI application: `create_app(settings)`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from dramatiq.brokers.redis import RedisBroker
+from redis.asyncio import Redis
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+
+from api.clients import client_routes
+from api.demo import demo_page, demo_token
+from api.dev_mail import dev_mail
+from api.events import Events
+from api.graphql_view import GraphQLView
+from api.health import healthz
+from api.pubsub import Hub
+from api.settings import Settings, load_settings
+from api.unsubscribe import unsubscribe
+from documents import connect, init_db
+from workers.scheduler import EmailScheduler
+
+
+def create_app(settings: Settings) -> Starlette:
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        mongo = connect(settings.mongodb_url)
+        redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
+        hub = Hub(redis)
+        emails = EmailScheduler(RedisBroker(url=settings.redis_url), settings.email_delay_seconds)
+        try:
+            await init_db(mongo, settings.mongodb_db)
+            await hub.start()
+            yield {
+                "settings": settings,
+                "mongo": mongo,
+                "redis": redis,
+                "hub": hub,
+                "events": Events(hub),
+                "emails": emails,
+            }
+        finally:
+            await hub.close()
+            await redis.aclose()
+            emails.close()
+            await mongo.close()
+
+    graphql = GraphQLView(settings)
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/unsubscribe", unsubscribe, methods=["GET", "POST"]),
+        *client_routes(),
+    ]
+    if settings.is_dev:
+        routes += [
+            Route("/demo", demo_page),
+            Route("/demo/token", demo_token),
+            Route("/dev/mail", dev_mail),
+        ]
+    middleware = [
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins or (["*"] if settings.is_dev else []),
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type"],
+            max_age=600,
+        )
+    ]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def app_from_environment() -> Starlette:
+    """The uvicorn factory: `uvicorn --factory api.app:app_from_environment`."""
+    return create_app(load_settings())

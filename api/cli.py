@@ -1,0 +1,152 @@
+"""The `support-chat` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+
+import uvicorn
+from pymongo.errors import DuplicateKeyError
+
+from api.auth import hash_key, hash_password, new_integration_key
+from api.settings import ConfigError, Settings, load_settings
+from documents import IntegrationKey, Staff, connect, init_db
+
+
+def serve(args: argparse.Namespace, settings: Settings) -> int:
+    uvicorn.run(
+        "api.app:app_from_environment",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+    return 0
+
+
+def worker(args: argparse.Namespace, settings: Settings) -> int:
+    command = [sys.executable, "-m", "dramatiq", "workers.actors"]
+    command += ["--processes", str(args.processes), "--threads", str(args.threads)]
+    os.execv(sys.executable, command)  # the worker replaces this process
+
+
+def _with_database(
+    job: Callable[[argparse.Namespace, Settings], Awaitable[int]],
+) -> Callable[[argparse.Namespace, Settings], int]:
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        async def connected() -> int:
+            client = connect(settings.mongodb_url)
+            try:
+                await init_db(client, settings.mongodb_db)
+                return await job(args, settings)
+            finally:
+                await client.close()
+
+        return asyncio.run(connected())
+
+    return run
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if password != getpass.getpass("Repeat password: "):
+            raise SystemExit("error: the passwords differ")
+        return password
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@_with_database
+async def create_staff(args: argparse.Namespace, settings: Settings) -> int:
+    password = _read_password()
+    if len(password) < 8:
+        print("error: the password needs at least 8 characters", file=sys.stderr)
+        return 2
+    staff = Staff(
+        email=args.email.strip().lower(), name=args.name, password_hash=hash_password(password)
+    )
+    try:
+        await staff.insert()
+    except DuplicateKeyError:
+        print(f"error: {staff.email} already has an account", file=sys.stderr)
+        return 1
+    print(f"created staff account {staff.email}")
+    return 0
+
+
+@_with_database
+async def create_integration_key(args: argparse.Namespace, settings: Settings) -> int:
+    key = new_integration_key()
+    await IntegrationKey(name=args.name, key_hash=hash_key(key)).insert()
+    print(f"integration key for {args.name} (shown once, store it now):\n{key}")
+    return 0
+
+
+@_with_database
+async def ensure_dev_staff(args: argparse.Namespace, settings: Settings) -> int:
+    """Dev only: make sure DEV_STAFF_EMAIL can log in with DEV_STAFF_PASSWORD."""
+    if not settings.is_dev:
+        print("error: ensure-dev-staff only runs with ENV=dev", file=sys.stderr)
+        return 2
+    email = settings.dev_staff_email.strip().lower()
+    password_hash = hash_password(settings.dev_staff_password)
+    staff = await Staff.find_one(Staff.email == email)
+    if staff is None:
+        await Staff(email=email, name="Dev Staff", password_hash=password_hash).insert()
+    else:
+        await staff.set({Staff.password_hash: password_hash})
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="support-chat", description="Self-hosted support chat.")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve_command = commands.add_parser("serve", help="run the API (uvicorn)")
+    serve_command.add_argument("--host", help="default: HOST or 127.0.0.1")
+    serve_command.add_argument("--port", type=int, help="default: PORT or 8000")
+    serve_command.add_argument("--workers", type=int, default=1)
+    serve_command.set_defaults(run=serve)
+
+    worker_command = commands.add_parser("worker", help="run the Dramatiq worker (emails)")
+    worker_command.add_argument("--processes", type=int, default=1)
+    worker_command.add_argument("--threads", type=int, default=4)
+    worker_command.set_defaults(run=worker)
+
+    staff_command = commands.add_parser(
+        "create-staff", help="create a staff account; the password is read from stdin"
+    )
+    staff_command.add_argument("email")
+    staff_command.add_argument("--name")
+    staff_command.set_defaults(run=create_staff)
+
+    key_command = commands.add_parser(
+        "create-integration-key", help="create a read-only integration key and print it once"
+    )
+    key_command.add_argument("name")
+    key_command.set_defaults(run=create_integration_key)
+
+    dev_command = commands.add_parser("ensure-dev-staff", help=argparse.SUPPRESS)
+    dev_command.set_defaults(run=ensure_dev_staff)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    result: int = args.run(args, settings)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

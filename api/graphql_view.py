@@ -1,0 +1,71 @@
+"""The GraphQL endpoint: HTTP and graphql-transport-ws, authenticated per request / connection."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from api.auth import authenticate
+from api.errors import Unauthenticated
+from api.schema import schema
+from api.schema.context import Context
+from api.settings import Settings
+
+CONNECTION_INIT_TIMEOUT = timedelta(seconds=5)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else authorization
+
+
+class GraphQLView(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.graphiql_enabled else None,
+            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
+        )
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None = None
+    ) -> Context:
+        state = request.state
+        context = Context(
+            request=request,
+            settings=state.settings,
+            hub=state.hub,
+            events=state.events,
+            emails=state.emails,
+        )
+        if isinstance(request, Request):
+            token = bearer_token(request.headers.get("authorization"))
+            if token is not None:
+                try:
+                    context.principal = await authenticate(token, context.settings)
+                except Unauthenticated as error:
+                    context.auth_error = error
+        return context
+
+    async def on_ws_connect(self, context: Context) -> dict[str, Any] | None:
+        """Resolve connection_init's token once; a missing or bad one closes with 4403."""
+        token = (context.connection_params or {}).get("token")
+        if not isinstance(token, str) or not token:
+            raise ConnectionRejectionError({"reason": "NO_TOKEN"})
+        try:
+            context.principal = await authenticate(token, context.settings)
+        except Unauthenticated as error:
+            raise ConnectionRejectionError(
+                {"reason": (error.extensions or {}).get("reason")}
+            ) from None
+        return None

@@ -1,0 +1,46 @@
+"""One chat's messages for one subscriber: replayed, then live, each exactly once."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from api import chats
+from documents import Message
+from documents._time import utc_now
+
+# Messages are published by several processes, so one stored a little earlier
+# can arrive a little later; a catch-up looks back this far and dedupes.
+LOOKBACK = timedelta(seconds=10)
+REMEMBERED_IDS = 5000
+
+
+class MessageStream:
+    def __init__(self, chat_id: UUID, after: Message | None) -> None:
+        self.chat_id = chat_id
+        self._start: chats.Position | None = chats.position(after) if after else None
+        self._since: datetime = after.created_at if after else utc_now()
+        self._seen: set[UUID] = set()
+        self._order: deque[UUID] = deque()
+
+    async def catch_up(self) -> list[Message]:
+        """Stored messages this subscriber has not had yet, oldest first."""
+        start = self._start or (self._since - LOOKBACK, UUID(int=0))
+        self._start = None
+        stored = await chats.messages_after(self.chat_id, start)
+        return [message for message in stored if self._fresh(message)]
+
+    def accept(self, message: Message) -> list[Message]:
+        """A live message, unless this subscriber already had it."""
+        return [message] if self._fresh(message) else []
+
+    def _fresh(self, message: Message) -> bool:
+        if message.id in self._seen:
+            return False
+        self._seen.add(message.id)
+        self._order.append(message.id)
+        if len(self._order) > REMEMBERED_IDS:
+            self._seen.discard(self._order.popleft())
+        self._since = max(self._since, message.created_at)
+        return True

@@ -1,0 +1,43 @@
+"""Every error a client sees carries a code; unexpected ones reveal nothing else."""
+
+from __future__ import annotations
+
+import logging
+
+from graphql import GraphQLError
+from pymongo.errors import ConnectionFailure
+from redis.exceptions import ConnectionError as RedisConnectionError
+from strawberry.extensions import MaskErrors
+
+from api.errors import DomainError
+
+logger = logging.getLogger("api.errors")
+
+UNAVAILABLE = (ConnectionFailure, RedisConnectionError, ConnectionError, TimeoutError)
+
+
+def _is_unexpected(error: GraphQLError) -> bool:
+    return error.original_error is not None and not isinstance(error.original_error, DomainError)
+
+
+class ErrorPolicy(MaskErrors):
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_is_unexpected)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        original = error.original_error
+        if isinstance(original, UNAVAILABLE):
+            message, code = "A backing service is unavailable; try again shortly.", "UNAVAILABLE"
+            logger.warning("service unavailable: %r", original)
+        else:
+            message, code = self.error_message, "INTERNAL_SERVER_ERROR"
+            logger.error("unexpected error", exc_info=original)
+        return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = super()._process_errors(errors)
+        for error in processed:
+            if error.extensions is not None and "code" not in error.extensions:
+                # Syntax and validation errors: the document itself is wrong.
+                error.extensions["code"] = "GRAPHQL_VALIDATION_FAILED"
+        return processed

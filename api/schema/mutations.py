@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import strawberry
+from strawberry import ID
+
+from api import chats
+from api.auth import Principal, Role, issue_staff_token, staff_with_password
+from api.schema.access import accessible_chat
+from api.schema.context import Info
+from api.schema.permissions import CanWrite, IsAuthenticated, IsStaff
+from api.schema.types import AuthPayload, Chat, Message, Viewer
+from documents import SenderType
+
+
+def _side(principal: Principal) -> SenderType:
+    return SenderType.ADMIN if principal.is_staff else SenderType.USER
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Staff log-in; wrong email or password is UNAUTHENTICATED.")
+    async def login(self, info: Info, email: str, password: str) -> AuthPayload:
+        staff = await staff_with_password(email, password)
+        token = issue_staff_token(staff, info.context.settings)
+        principal = Principal(staff.id, role=Role.ADMIN, email=staff.email, name=staff.name)
+        return AuthPayload(token=token, viewer=Viewer.from_principal(principal))
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, CanWrite],
+        description="Content is trimmed, 1 to 5000 characters; the same clientId twice sends once.",
+    )
+    async def send_message(
+        self,
+        info: Info,
+        content: str,
+        chat_id: ID | None = None,
+        client_id: str | None = None,
+    ) -> Message:
+        caller = info.context.caller()
+        chat = await accessible_chat(info, chat_id)
+        sent = await chats.send_message(chat, _side(caller), caller.id, content, client_id)
+        if sent.created:
+            await info.context.events.message_added(sent.message, sent.chat)
+            if sent.message.sender_type is SenderType.ADMIN:
+                await info.context.emails.schedule_unread_reply(sent.message.id)
+        return Message.from_document(sent.message)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated, CanWrite])
+    async def mark_read(self, info: Info, chat_id: ID | None = None) -> Chat:
+        reader = _side(info.context.caller())
+        chat, read = await chats.mark_read(await accessible_chat(info, chat_id), reader)
+        await info.context.events.messages_read(chat, reader, read)
+        return Chat.from_document(chat)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated, IsStaff])
+    async def archive_chat(self, info: Info, chat_id: ID) -> Chat:
+        return await _set_archived(info, chat_id, archived=True)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated, IsStaff])
+    async def unarchive_chat(self, info: Info, chat_id: ID) -> Chat:
+        return await _set_archived(info, chat_id, archived=False)
+
+
+async def _set_archived(info: Info, chat_id: ID, *, archived: bool) -> Chat:
+    chat = await chats.set_archived(await accessible_chat(info, chat_id), archived)
+    await info.context.events.chat_updated(chat)
+    return Chat.from_document(chat)

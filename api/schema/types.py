@@ -1,0 +1,184 @@
+"""The contract's object types, built from documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+from uuid import UUID
+
+import strawberry
+from strawberry import ID
+
+from api import chats
+from api.auth import Principal, Role
+from api.errors import NotFound
+from api.schema.access import parse_id
+from api.schema.context import Info
+from api.schema.cursors import chat_cursor
+from documents import Chat as ChatDocument
+from documents import Message as MessageDocument
+from documents import SenderType, User
+
+SenderTypeEnum = strawberry.enum(SenderType, name="SenderType")
+RoleEnum = strawberry.enum(Role, name="Role")
+
+
+@strawberry.type
+class Viewer:
+    id: ID
+    role: RoleEnum
+    email: str | None
+    name: str | None
+
+    @classmethod
+    def from_principal(cls, principal: Principal) -> Self:
+        return cls(
+            id=ID(str(principal.id)),
+            role=principal.role,
+            email=principal.email,
+            name=principal.name,
+        )
+
+
+@strawberry.type
+class SupportUser:
+    id: ID
+    external_id: str
+    email: str
+    name: str | None
+
+    @classmethod
+    def from_document(cls, user: User) -> Self:
+        return cls(
+            id=ID(str(user.id)), external_id=user.external_id, email=user.email, name=user.name
+        )
+
+
+@strawberry.type
+class Message:
+    id: ID
+    chat_id: ID
+    content: str
+    sender_type: SenderTypeEnum
+    read_at: datetime | None
+    created_at: datetime
+    client_id: str | None
+
+    @classmethod
+    def from_document(cls, message: MessageDocument) -> Self:
+        return cls(
+            id=ID(str(message.id)),
+            chat_id=ID(str(message.chat_id)),
+            content=message.content,
+            sender_type=message.sender_type,
+            read_at=message.read_at,
+            created_at=message.created_at,
+            client_id=message.client_id if message.client_id_given else None,
+        )
+
+
+@strawberry.type
+class MessagePage:
+    nodes: list[Message]
+    has_more: bool
+
+
+@strawberry.type
+class Chat:
+    id: ID
+    archived: bool
+    archived_at: datetime | None
+    last_message_at: datetime | None
+    last_message_preview: str | None
+    last_message_sender: SenderTypeEnum | None
+    message_count: int
+    unread: bool
+    unread_count: int
+    created_at: datetime
+    user_id: strawberry.Private[UUID]
+
+    @classmethod
+    def from_document(cls, chat: ChatDocument) -> Self:
+        return cls(
+            id=ID(str(chat.id)),
+            archived=chat.archived,
+            archived_at=chat.archived_at,
+            last_message_at=chat.last_message_at,
+            last_message_preview=chat.last_message_preview,
+            last_message_sender=chat.last_message_sender,
+            message_count=chat.message_count,
+            unread=chat.unread,
+            unread_count=max(chat.unread_count, 0),
+            created_at=chat.created_at,
+            user_id=chat.user_id,
+        )
+
+    @strawberry.field
+    async def user(self, info: Info) -> SupportUser:
+        user = await info.context.loaders.users.load(self.user_id)
+        if user is None:
+            raise NotFound("The chat's user no longer exists.")
+        return SupportUser.from_document(user)
+
+    @strawberry.field(description="Newest `last` messages, oldest first.")
+    async def messages(
+        self,
+        last: int | None = 50,
+        before: ID | None = None,
+        after: ID | None = None,
+    ) -> MessagePage:
+        page = await chats.message_slice(
+            UUID(self.id),
+            last=50 if last is None else last,
+            before=None if before is None else parse_id(before, "before"),
+            after=None if after is None else parse_id(after, "after"),
+        )
+        return MessagePage(
+            nodes=[Message.from_document(message) for message in page.messages],
+            has_more=page.has_more,
+        )
+
+
+@strawberry.type
+class ChatEdge:
+    cursor: str
+    node: Chat
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class ChatConnection:
+    edges: list[ChatEdge]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def from_page(cls, page: chats.ChatPage) -> Self:
+        edges = [
+            ChatEdge(cursor=chat_cursor(chat), node=Chat.from_document(chat)) for chat in page.chats
+        ]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+            ),
+            total_count=page.total,
+        )
+
+
+@strawberry.type
+class AuthPayload:
+    token: str
+    viewer: Viewer
+
+
+@strawberry.type
+class NewUserMessageEvent:
+    chat_id: ID
+    user_email: str
+    message: Message

@@ -1,0 +1,90 @@
+"""All configuration, read once from the environment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEV_SECRETS = {
+    "widget_secret": "dev-widget-secret-change-me",
+    "secret_key": "dev-secret-key-change-me",
+}
+
+
+class ConfigError(RuntimeError):
+    """Configuration that cannot work; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    env: Literal["dev", "production"] = "dev"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    mongodb_url: str = "mongodb://127.0.0.1:27017/"
+    mongodb_db: str = "support_chat"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    smtp_url: str = "smtp://127.0.0.1:1025"
+
+    # Secrets: dev gets throwaway values, production must set them.
+    widget_secret: str = ""
+    secret_key: str = ""
+
+    app_name: str = "Support"
+    app_url: str = "http://127.0.0.1:8000/demo"
+    public_url: str = "http://127.0.0.1:8000"
+    email_from: str = ""
+    email_delay_seconds: float = Field(default=300, ge=0)
+    allowed_origins: Annotated[list[str], NoDecode] = []
+    graphiql: bool | None = None
+    staff_token_hours: float = Field(default=12, gt=0)
+    # How long a killed worker's unacknowledged jobs wait before another worker takes them.
+    worker_heartbeat_ms: int = Field(default=60_000, gt=0)
+
+    mail_dir: str | None = None  # dev: where the SMTP sink keeps mail, shown at /dev/mail
+
+    dev_staff_email: str = "admin@example.com"
+    dev_staff_password: str = "admin"
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _require_secrets(self) -> Settings:
+        for name, dev_value in DEV_SECRETS.items():
+            if getattr(self, name):
+                continue
+            if self.env == "production":
+                raise ValueError(f"{name.upper()} must be set when ENV=production")
+            object.__setattr__(self, name, dev_value)
+        return self
+
+    @property
+    def is_dev(self) -> bool:
+        return self.env == "dev"
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return self.is_dev if self.graphiql is None else self.graphiql
+
+    @property
+    def sender_address(self) -> str:
+        return self.email_from or f"{self.app_name} Support <support@localhost>"
+
+
+def load_settings() -> Settings:
+    """Read the settings, turning validation errors into one line naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        variable = ".".join(str(part) for part in first["loc"]).upper()
+        message = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{variable}: {message}" if variable else message) from None

@@ -1,0 +1,110 @@
+"""GraphQL clients as a real client talks: HTTP POST, and graphql-transport-ws."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import websockets
+from websockets.asyncio.client import ClientConnection
+
+Json = dict[str, Any]
+PROTOCOL = "graphql-transport-ws"
+
+
+class Http:
+    def __init__(self, url: str, token: str | None = None) -> None:
+        self.url = f"{url}/graphql"
+        self.token = token
+
+    def post(self, query: str, variables: Json | None = None, **extra: Any) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        body = {"query": query, "variables": variables or {}, **extra}
+        return httpx.post(self.url, json=body, headers=headers, timeout=10)
+
+    def execute(self, query: str, variables: Json | None = None) -> Json:
+        """The data of a query that must succeed."""
+        result = self.post(query, variables).json()
+        assert not result.get("errors"), result["errors"]
+        data: Json = result["data"]
+        return data
+
+    def error_code(self, query: str, variables: Json | None = None) -> str:
+        """The code of the first error of a query that must fail."""
+        result = self.post(query, variables).json()
+        assert result.get("errors"), f"expected an error, got {result}"
+        code: str = result["errors"][0]["extensions"]["code"]
+        return code
+
+
+class Socket:
+    """One graphql-transport-ws connection with any number of subscriptions."""
+
+    def __init__(self, connection: ClientConnection) -> None:
+        self.connection = connection
+        self._ids = itertools.count(1)
+        self._queues: dict[str, asyncio.Queue[Json]] = {}
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        async for raw in self.connection:
+            frame = json.loads(raw)
+            if frame.get("type") == "ping":
+                await self.connection.send(json.dumps({"type": "pong"}))
+            elif (queue := self._queues.get(frame.get("id", ""))) is not None:
+                await queue.put(frame)
+
+    async def subscribe(self, query: str, variables: Json | None = None) -> Subscription:
+        subscription_id = str(next(self._ids))
+        queue: asyncio.Queue[Json] = asyncio.Queue()
+        self._queues[subscription_id] = queue
+        payload = {"query": query, "variables": variables or {}}
+        await self.connection.send(
+            json.dumps({"id": subscription_id, "type": "subscribe", "payload": payload})
+        )
+        return Subscription(subscription_id, queue, self)
+
+    async def close(self) -> None:
+        await self.connection.close()
+        self._reader.cancel()
+
+
+class Subscription:
+    def __init__(self, subscription_id: str, queue: asyncio.Queue[Json], socket: Socket) -> None:
+        self.id = subscription_id
+        self.queue = queue
+        self.socket = socket
+
+    async def frame(self, timeout: float = 5.0) -> Json:
+        return await asyncio.wait_for(self.queue.get(), timeout)
+
+    async def next(self, timeout: float = 5.0) -> Json:
+        """The data of the next event; fails on an error frame."""
+        frame = await self.frame(timeout)
+        assert frame["type"] == "next", frame
+        assert not frame["payload"].get("errors"), frame["payload"]["errors"]
+        data: Json = frame["payload"]["data"]
+        return data
+
+    async def nothing_more(self, wait: float = 0.5) -> None:
+        await asyncio.sleep(wait)
+        assert self.queue.empty(), f"unexpected frame {self.queue.get_nowait()}"
+
+
+@asynccontextmanager
+async def socket(ws_url: str, token: str | None) -> AsyncIterator[Socket]:
+    async with websockets.connect(ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
+        payload = {"token": token} if token is not None else {}
+        await connection.send(json.dumps({"type": "connection_init", "payload": payload}))
+        ack = json.loads(await asyncio.wait_for(connection.recv(), 5))
+        assert ack["type"] == "connection_ack", ack
+        client = Socket(connection)
+        try:
+            yield client
+        finally:
+            await client.close()

@@ -1,0 +1,1 @@
+"""Background jobs: Dramatiq actors on the Redis broker."""

@@ -1,0 +1,41 @@
+"""The actors the worker runs: `dramatiq workers.actors` (or `support-chat worker`).
+
+Importing this module configures Dramatiq's broker from the environment, as
+the Dramatiq CLI expects of the module it is given.
+"""
+
+from __future__ import annotations
+
+import logging
+from uuid import UUID
+
+import dramatiq
+from dramatiq.middleware import CurrentMessage
+
+from api.settings import load_settings
+from workers import unread_reply
+from workers.broker import setup_broker
+from workers.scheduler import EMAIL_QUEUE, UNREAD_REPLY_ACTOR
+
+logger = logging.getLogger(__name__)
+
+settings = load_settings()
+broker = setup_broker(settings)
+
+MAX_RETRIES = 8
+
+
+@dramatiq.actor(
+    actor_name=UNREAD_REPLY_ACTOR,
+    queue_name=EMAIL_QUEUE,
+    max_retries=MAX_RETRIES,
+    min_backoff=1_000,
+    max_backoff=60_000,
+)
+async def send_unread_reply_email(message_id: str) -> None:
+    job = CurrentMessage.get_current_message()
+    retries = job.options.get("retries", 0) if job is not None else 0
+    outcome = await unread_reply.deliver(
+        UUID(message_id), settings, last_attempt=retries >= MAX_RETRIES
+    )
+    logger.info("unread-reply email for %s: %s", message_id, outcome)

@@ -1,0 +1,35 @@
+"""The Dramatiq broker, configured in this one place for the worker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dramatiq
+from dramatiq.asyncio import get_event_loop_thread
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.middleware import AsyncIO, CurrentMessage, Middleware
+
+from api.settings import Settings
+from documents import connect, init_db
+
+
+class Database(Middleware):
+    """Opens the MongoDB client on the worker's event loop once the worker boots."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def after_worker_boot(self, broker: dramatiq.Broker, worker: Any) -> None:
+        loop_thread = get_event_loop_thread()
+        assert loop_thread is not None, "the AsyncIO middleware must come first"
+        client = connect(self.settings.mongodb_url)
+        loop_thread.run_coroutine(init_db(client, self.settings.mongodb_db))
+
+
+def setup_broker(settings: Settings) -> RedisBroker:
+    broker = RedisBroker(url=settings.redis_url, heartbeat_timeout=settings.worker_heartbeat_ms)
+    broker.add_middleware(AsyncIO())
+    broker.add_middleware(CurrentMessage())
+    broker.add_middleware(Database(settings))
+    dramatiq.set_broker(broker)
+    return broker
