@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from dramatiq.brokers.redis import RedisBroker
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -23,6 +22,7 @@ from api.pubsub import Hub
 from api.settings import Settings, load_settings
 from api.unsubscribe import unsubscribe
 from documents import connect, init_db
+from workers.broker import redis_broker
 from workers.scheduler import EmailScheduler
 
 
@@ -32,7 +32,7 @@ def create_app(settings: Settings) -> Starlette:
         mongo = connect(settings.mongodb_url)
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis)
-        emails = EmailScheduler(RedisBroker(url=settings.redis_url), settings.email_delay_seconds)
+        emails = EmailScheduler(redis_broker(settings), settings.email_delay_seconds)
         try:
             await init_db(mongo, settings.mongodb_db)
             await hub.start()

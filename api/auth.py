@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from api.errors import Unauthenticated
 from api.settings import Settings
 from documents import IntegrationKey, Staff, User
+from documents._load import load
 from documents._time import utc_now
 from documents._upsert import upsert_one
 
@@ -107,7 +108,7 @@ async def remember_user(external_id: str, email: str, name: str | None) -> User:
             "$setOnInsert": {"_id": fresh.id, "created_at": fresh.created_at},
         },
     )
-    return User.model_validate(document)
+    return load(User, document)
 
 
 async def _staff_principal(claims: dict[str, Any]) -> Principal:

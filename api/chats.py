@@ -11,11 +11,13 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from pymongo import ASCENDING, DESCENDING, ReturnDocument
+from beanie import SortDirection
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from api.errors import BadUserInput, NotFound
 from documents import Chat, Message, SenderType, User
+from documents._load import load
 from documents._time import utc_now
 from documents._upsert import upsert_one
 from documents.chat import PREVIEW_LENGTH
@@ -23,8 +25,8 @@ from documents.message import MAX_CONTENT_LENGTH
 
 MAX_CLIENT_ID_LENGTH = 128
 MAX_PAGE = 200
-NEWEST_FIRST = [("created_at", DESCENDING), ("_id", DESCENDING)]
-OLDEST_FIRST = [("created_at", ASCENDING), ("_id", ASCENDING)]
+NEWEST_FIRST = [("created_at", SortDirection.DESCENDING), ("_id", SortDirection.DESCENDING)]
+OLDEST_FIRST = [("created_at", SortDirection.ASCENDING), ("_id", SortDirection.ASCENDING)]
 
 
 async def chat_of_user(user_id: UUID) -> Chat:
@@ -40,7 +42,7 @@ async def chat_of_user(user_id: UUID) -> Chat:
     document = await upsert_one(
         Chat.get_pymongo_collection(), {"user_id": user_id}, {"$setOnInsert": insert}
     )
-    return Chat.model_validate(document)
+    return load(Chat, document)
 
 
 async def sync_user_email(user: User) -> None:
@@ -141,7 +143,7 @@ async def _summarize(message: Message) -> Chat:
         )
     if document is None:
         raise NotFound("Chat not found.")
-    return Chat.model_validate(document)
+    return load(Chat, document)
 
 
 async def mark_read(chat: Chat, reader: SenderType) -> tuple[Chat, list[Message]]:
@@ -167,7 +169,7 @@ async def mark_read(chat: Chat, reader: SenderType) -> tuple[Chat, list[Message]
     )
     if document is None:
         raise NotFound("Chat not found.")
-    return Chat.model_validate(document), unread
+    return load(Chat, document), unread
 
 
 async def set_archived(chat: Chat, archived: bool) -> Chat:
@@ -178,7 +180,7 @@ async def set_archived(chat: Chat, archived: bool) -> Chat:
     )
     if document is None:
         raise NotFound("Chat not found.")
-    return Chat.model_validate(document)
+    return load(Chat, document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +208,7 @@ async def list_chats(
         ]
     found = (
         await Chat.find(page_query)
-        .sort([("activity_at", DESCENDING), ("_id", DESCENDING)])
+        .sort([("activity_at", SortDirection.DESCENDING), ("_id", SortDirection.DESCENDING)])
         .limit(first + 1)
         .to_list()
     )

@@ -17,7 +17,7 @@ from api.settings import Settings
 def read_mail(mail_dir: Path) -> list[tuple[Path, EmailMessage]]:
     parser = BytesParser(policy=policy.default)
     files = sorted(mail_dir.glob("*.eml"), reverse=True)
-    return [(path, parser.parsebytes(path.read_bytes())) for path in files]  # type: ignore[misc]
+    return [(path, parser.parsebytes(path.read_bytes())) for path in files]
 
 
 def _text(message: EmailMessage) -> str:
@@ -25,14 +25,15 @@ def _text(message: EmailMessage) -> str:
     return body.get_content() if body is not None else ""
 
 
-async def dev_mail(request: Request) -> HTMLResponse:
+def dev_mail(request: Request) -> HTMLResponse:
+    # Synchronous: Starlette runs it in a thread, so the file reads block nothing.
     settings: Settings = request.state.settings
     if not settings.mail_dir:
         return HTMLResponse("<p>MAIL_DIR is not set: mail goes to SMTP_URL.</p>", status_code=404)
     mail = read_mail(Path(settings.mail_dir)) if Path(settings.mail_dir).exists() else []
     items = "".join(
         f"<article><h2>{escape(str(message['Subject']))}</h2>"
-        f"<p><b>To</b> {escape(str(message['To']))} · <b>Date</b> {escape(str(message['Date'] or path.stem))}"
+        f"<p><b>To</b> {escape(str(message['To']))} · <b>Date</b> {escape(str(message['Date']))}"
         f" · <code>{escape(path.name)}</code></p><pre>{escape(_text(message))}</pre></article>"
         for path, message in mail
     )

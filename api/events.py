@@ -25,7 +25,8 @@ def chat_channel(chat_id: UUID) -> str:
 
 
 def dump(document: Message | Chat) -> dict[str, Any]:
-    return document.model_dump(mode="json", exclude={"revision_id"})
+    dumped: dict[str, Any] = document.model_dump(mode="json", exclude={"revision_id"})
+    return dumped
 
 
 class Events:

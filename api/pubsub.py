@@ -26,13 +26,14 @@ logger = logging.getLogger(__name__)
 Event = dict[str, Any]
 
 
-class _Gap:
+class Gap:
+    """Put into listeners' queues when events may have been lost while Redis was away."""
+
     def __repr__(self) -> str:
         return "GAP"
 
 
-GAP: Final = _Gap()
-"""Put into listeners' queues when events may have been lost while Redis was away."""
+GAP: Final = Gap()
 
 SUBSCRIBE_TIMEOUT = 5.0
 
@@ -41,15 +42,15 @@ class Listener:
     """The events of some channels, in the order Redis delivered them."""
 
     def __init__(self) -> None:
-        self._queue: asyncio.Queue[Event | _Gap] = asyncio.Queue()
+        self._queue: asyncio.Queue[Event | Gap] = asyncio.Queue()
 
-    def put(self, item: Event | _Gap) -> None:
+    def put(self, item: Event | Gap) -> None:
         self._queue.put_nowait(item)
 
-    def __aiter__(self) -> AsyncIterator[Event | _Gap]:
+    def __aiter__(self) -> AsyncIterator[Event | Gap]:
         return self
 
-    async def __anext__(self) -> Event | _Gap:
+    async def __anext__(self) -> Event | Gap:
         return await self._queue.get()
 
 
@@ -71,7 +72,7 @@ class Hub:
             self._reader.cancel()
             with suppress(asyncio.CancelledError):
                 await self._reader
-        await self._pubsub.aclose()
+        await self._pubsub.aclose()  # type: ignore[no-untyped-call]
 
     async def publish(self, channel: str, event: Event) -> None:
         await self._redis.publish(channel, json.dumps(event, separators=(",", ":")))
@@ -150,7 +151,7 @@ class Hub:
             for listener in self._listeners.get(channel, ()):
                 listener.put(event)
 
-    def _broadcast(self, item: _Gap) -> None:
+    def _broadcast(self, item: Gap) -> None:
         for listener in {listener for group in self._listeners.values() for listener in group}:
             listener.put(item)
 

@@ -85,6 +85,7 @@ class FerretDB(Service):
     def answers(self) -> bool:
         if not tcp_answers(HOST, self.port):
             return False
+        client: MongoClient[dict[str, object]]
         with MongoClient(self.url, serverSelectionTimeoutMS=1000) as client:
             try:
                 client.admin.command("ping")
@@ -153,7 +154,8 @@ def _greets(port: int, hello: bytes, expected: bytes) -> bool:
 
 def build_ferretdb() -> None:
     """Build the FerretDB program when its sources changed since the last build."""
-    sources = sorted(FERRETDB_SOURCE.glob("*.go")) + [
+    sources = [
+        *sorted(FERRETDB_SOURCE.glob("*.go")),
         FERRETDB_SOURCE / "go.mod",
         FERRETDB_SOURCE / "go.sum",
     ]

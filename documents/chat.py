@@ -1,27 +1,26 @@
 from __future__ import annotations
 
 from datetime import datetime
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pymongo
-from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
 
+from documents._base import UuidDocument
 from documents._time import utc_now
 from documents.message import SenderType
 
 PREVIEW_LENGTH = 100
 
 
-class Chat(Document):
+class Chat(UuidDocument):
     """One end user's conversation with support, with a denormalised summary.
 
     The summary fields change only through single-document atomic updates, so
     the chat list never needs a join or an aggregation.
     """
 
-    id: UUID = Field(default_factory=uuid4)
     user_id: UUID
     user_email: str  # copied from the user so that `chats(search:)` needs no join
     created_at: datetime = Field(default_factory=utc_now)

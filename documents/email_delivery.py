@@ -4,9 +4,9 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from beanie import Document
 from pydantic import Field
 
+from documents._base import UuidDocument
 from documents._time import utc_now
 
 
@@ -17,10 +17,9 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"  # SMTP kept failing through every retry
 
 
-class EmailDelivery(Document):
+class EmailDelivery(UuidDocument):
     """The "unread reply" email owed for one staff message; its id is the message's."""
 
-    id: UUID
     chat_id: UUID
     status: DeliveryStatus = DeliveryStatus.CLAIMED
     attempts: int = 0

@@ -1,19 +1,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from uuid import UUID, uuid4
 
-from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
 
+from documents._base import UuidDocument
 from documents._time import utc_now
 
 
-class IntegrationKey(Document):
+class IntegrationKey(UuidDocument):
     """A read-only API key for integrations; only its SHA-256 is stored."""
 
-    id: UUID = Field(default_factory=uuid4)
     name: str
     key_hash: str
     created_at: datetime = Field(default_factory=utc_now)

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pymongo
-from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
 
+from documents._base import UuidDocument
 from documents._time import utc_now
 
 MAX_CONTENT_LENGTH = 5000
@@ -19,8 +19,7 @@ class SenderType(StrEnum):
     ADMIN = "ADMIN"
 
 
-class Message(Document):
-    id: UUID = Field(default_factory=uuid4)
+class Message(UuidDocument):
     chat_id: UUID
     content: str
     sender_type: SenderType

@@ -1,19 +1,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from uuid import UUID, uuid4
 
-from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
 
+from documents._base import UuidDocument
 from documents._time import utc_now
 
 
-class Staff(Document):
+class Staff(UuidDocument):
     """A support agent who logs in to the dashboard."""
 
-    id: UUID = Field(default_factory=uuid4)
     email: str  # stored lower-case
     name: str | None = None
     password_hash: str

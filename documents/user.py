@@ -1,19 +1,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from uuid import UUID, uuid4
 
-from beanie import Document
 from pydantic import Field
 from pymongo import IndexModel
 
+from documents._base import UuidDocument
 from documents._time import utc_now
 
 
-class User(Document):
+class User(UuidDocument):
     """An end user of the host app, known by the host app's own id."""
 
-    id: UUID = Field(default_factory=uuid4)
     external_id: str
     email: str
     name: str | None = None

@@ -125,7 +125,10 @@ def staff_email(env: dict[str, str]) -> str:
     return email
 
 
-LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token viewer { id role email } } }"
+LOGIN = """
+mutation($e: String!, $p: String!) {
+  login(email: $e, password: $p) { token viewer { id role email } }
+}"""
 
 
 @pytest.fixture(scope="session")

@@ -26,8 +26,16 @@ class Database(Middleware):
         loop_thread.run_coroutine(init_db(client, self.settings.mongodb_db))
 
 
+def redis_broker(settings: Settings) -> RedisBroker:
+    """A broker on REDIS_URL; enough for enqueueing."""
+    return RedisBroker(  # type: ignore[no-untyped-call]
+        url=settings.redis_url, heartbeat_timeout=settings.worker_heartbeat_ms
+    )
+
+
 def setup_broker(settings: Settings) -> RedisBroker:
-    broker = RedisBroker(url=settings.redis_url, heartbeat_timeout=settings.worker_heartbeat_ms)
+    """The worker's broker: async actors, the current message, and the database."""
+    broker = redis_broker(settings)
     broker.add_middleware(AsyncIO())
     broker.add_middleware(CurrentMessage())
     broker.add_middleware(Database(settings))

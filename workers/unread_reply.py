@@ -18,7 +18,8 @@ import logging
 from datetime import timedelta
 from uuid import UUID
 
-from pymongo import DESCENDING, ReturnDocument
+from beanie import SortDirection
+from pymongo import ReturnDocument
 
 from api.settings import Settings
 from api.unsubscribe import unsubscribe_url
@@ -65,7 +66,7 @@ async def deliver(message_id: UUID, settings: Settings, *, last_attempt: bool) -
         await Message.find(
             {"chat_id": chat.id, "sender_type": SenderType.ADMIN.value, "read_at": None}
         )
-        .sort([("created_at", DESCENDING)])
+        .sort([("created_at", SortDirection.DESCENDING)])
         .to_list()
     )
     newest = unread[0] if unread else message

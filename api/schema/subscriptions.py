@@ -14,7 +14,7 @@ from api.events import (
     chat_channel,
 )
 from api.message_stream import MessageStream
-from api.pubsub import GAP
+from api.pubsub import Gap
 from api.schema.access import accessible_chat, parse_id
 from api.schema.context import Info
 from api.schema.permissions import IsAuthenticated, ReadsAllChats
@@ -45,7 +45,7 @@ class Subscription:
                 for message in await stream.catch_up():
                     yield Message.from_document(message)
             async for event in events:
-                if event is GAP:
+                if isinstance(event, Gap):
                     batch = await stream.catch_up()
                 elif event["type"] == NEW_MESSAGE:
                     batch = stream.accept(MessageDocument.model_validate(event["message"]))
@@ -58,7 +58,7 @@ class Subscription:
     async def new_user_message(self, info: Info) -> AsyncGenerator[NewUserMessageEvent, None]:
         async with info.context.hub.listen(ADMIN_NOTIFICATIONS) as events:
             async for event in events:
-                if event is GAP:
+                if isinstance(event, Gap):
                     continue
                 message = MessageDocument.model_validate(event["message"])
                 yield NewUserMessageEvent(
@@ -71,7 +71,7 @@ class Subscription:
     async def chat_updated(self, info: Info) -> AsyncGenerator[Chat, None]:
         async with info.context.hub.listen(CHAT_UPDATES) as events:
             async for event in events:
-                if event is not GAP:
+                if not isinstance(event, Gap):
                     yield Chat.from_document(ChatDocument.model_validate(event["chat"]))
 
     @strawberry.subscription(
@@ -86,7 +86,7 @@ class Subscription:
         other_side = SenderType.USER if caller.reads_all_chats else SenderType.ADMIN
         async with info.context.hub.listen(chat_channel(chat.id)) as events:
             async for event in events:
-                if event is GAP or event["type"] != MESSAGES_READ:
+                if isinstance(event, Gap) or event["type"] != MESSAGES_READ:
                     continue
                 if event["reader"] == other_side.value:
                     yield [

@@ -19,14 +19,14 @@ from documents import Chat as ChatDocument
 from documents import Message as MessageDocument
 from documents import SenderType, User
 
-SenderTypeEnum = strawberry.enum(SenderType, name="SenderType")
-RoleEnum = strawberry.enum(Role, name="Role")
+strawberry.enum(SenderType, name="SenderType")
+strawberry.enum(Role, name="Role")
 
 
 @strawberry.type
 class Viewer:
     id: ID
-    role: RoleEnum
+    role: Role
     email: str | None
     name: str | None
 
@@ -59,7 +59,7 @@ class Message:
     id: ID
     chat_id: ID
     content: str
-    sender_type: SenderTypeEnum
+    sender_type: SenderType
     read_at: datetime | None
     created_at: datetime
     client_id: str | None
@@ -90,7 +90,7 @@ class Chat:
     archived_at: datetime | None
     last_message_at: datetime | None
     last_message_preview: str | None
-    last_message_sender: SenderTypeEnum | None
+    last_message_sender: SenderType | None
     message_count: int
     unread: bool
     unread_count: int

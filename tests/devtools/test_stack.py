@@ -55,7 +55,8 @@ def test_services_stop_when_the_supervisor_is_interrupted(sig: signal.Signals) -
     run = _stack("sh", "-c", 'echo "$DEVTOOLS_PIDS"; exec sleep 60', env=_own_services_env())
     assert run.stdout is not None
     pids = [int(pid) for pid in run.stdout.readline().split()]
-    assert len(pids) == 3 and all(_alive(pid) for pid in pids)
+    assert len(pids) == 3
+    assert all(_alive(pid) for pid in pids)
 
     run.send_signal(sig)
     run.wait(timeout=30)

@@ -42,7 +42,8 @@ async def test_round_trip_keeps_uuid_ids_and_utc_datetimes(database: None) -> No
     loaded = await User.get(user.id)
 
     assert loaded is not None
-    assert isinstance(loaded.id, uuid.UUID) and loaded.id == user.id
+    assert isinstance(loaded.id, uuid.UUID)
+    assert loaded.id == user.id
     assert loaded.created_at == user.created_at
     assert loaded.created_at.tzinfo is not None
     assert loaded.created_at.utcoffset() == timedelta(0)
@@ -84,7 +85,8 @@ async def test_inc_and_upsert_are_atomic_single_document_updates(database: None)
     )
 
     assert second["_id"] == first["_id"] == fresh.id
-    assert counted is not None and counted["message_count"] == 2
+    assert counted is not None
+    assert counted["message_count"] == 2
     assert await chats.count_documents({"user_id": user_id}) == 1
 
 

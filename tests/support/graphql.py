@@ -80,12 +80,12 @@ class Subscription:
         self.queue = queue
         self.socket = socket
 
-    async def frame(self, timeout: float = 5.0) -> Json:
-        return await asyncio.wait_for(self.queue.get(), timeout)
+    async def frame(self, within: float = 5.0) -> Json:
+        return await asyncio.wait_for(self.queue.get(), within)
 
-    async def next(self, timeout: float = 5.0) -> Json:
+    async def next(self, within: float = 5.0) -> Json:
         """The data of the next event; fails on an error frame."""
-        frame = await self.frame(timeout)
+        frame = await self.frame(within)
         assert frame["type"] == "next", frame
         assert not frame["payload"].get("errors"), frame["payload"]["errors"]
         data: Json = frame["payload"]["data"]

@@ -8,10 +8,10 @@ import time
 import redis
 
 
-async def subscribed(redis_url: str, channel: str, count: int = 1, timeout: float = 5.0) -> None:
+async def subscribed(redis_url: str, channel: str, count: int = 1, within: float = 5.0) -> None:
     """Until `count` API processes listen on the channel (graphql-ws has no subscribe ack)."""
     client = redis.Redis.from_url(redis_url)
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within
     try:
         while True:
             [(_, listeners)] = client.pubsub_numsub(channel)
