@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -14,6 +17,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from api.auth import authenticate
 from api.errors import Unauthenticated
+from api.graphql_http import error_response, negotiate
 from api.schema import schema
 from api.schema.context import Context
 from api.settings import Settings
@@ -36,6 +40,25 @@ class GraphQLView(GraphQL[Context, None]):
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
             connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
         )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            response = negotiate(await self.run(request), request)
+        except HTTPException as error:
+            response = error_response(error, request)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Only JSON objects: graphql-transport-ws then answers anything else with 4400."""
+        decoded = json.loads(data)
+        if not isinstance(decoded, dict):
+            text = data if isinstance(data, str) else data.decode(errors="replace")
+            raise json.JSONDecodeError("expected a JSON object", text, 0)
+        return decoded
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None

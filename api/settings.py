@@ -8,9 +8,10 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEV_SECRETS = {
-    "widget_secret": "dev-widget-secret-change-me",
-    "secret_key": "dev-secret-key-change-me",
+    "widget_secret": "dev-widget-secret-not-for-production-use",
+    "secret_key": "dev-secret-key-not-for-production-use-at-all",
 }
+MIN_SECRET_LENGTH = 32  # HS256 keys shorter than the hash are weak (RFC 7518, 3.2)
 
 
 class ConfigError(RuntimeError):
@@ -59,11 +60,15 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _require_secrets(self) -> Settings:
         for name, dev_value in DEV_SECRETS.items():
-            if getattr(self, name):
-                continue
-            if self.env == "production":
-                raise ValueError(f"{name.upper()} must be set when ENV=production")
-            object.__setattr__(self, name, dev_value)
+            value = getattr(self, name)
+            if self.env == "production" and len(value) < MIN_SECRET_LENGTH:
+                problem = "is too short" if value else "must be set"
+                raise ValueError(
+                    f"{name.upper()} {problem} when ENV=production"
+                    f" (at least {MIN_SECRET_LENGTH} random characters)"
+                )
+            if not value:
+                object.__setattr__(self, name, dev_value)
         return self
 
     @property

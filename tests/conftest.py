@@ -24,8 +24,8 @@ from devtools.stack import services
 from tests.support.graphql import Http
 from tests.support.servers import ApiServer
 
-WIDGET_SECRET = "test-widget-secret"
-SECRET_KEY = "test-secret-key"
+WIDGET_SECRET = "test-widget-secret-0123456789abcdef"
+SECRET_KEY = "test-secret-key-0123456789abcdef-xyz"
 STAFF_PASSWORD = "correct horse battery staple"
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from api.schema.error_policy import ErrorPolicy
 from api.schema.mutations import Mutation
@@ -13,7 +15,15 @@ from api.schema.queries import Query
 from api.schema.scalars import DATETIME
 from api.schema.subscriptions import Subscription
 
-schema = strawberry.Schema(
+
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Log nothing here: clients' mistakes are not ours, and ErrorPolicy logs the rest."""
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,

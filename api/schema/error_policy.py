@@ -9,15 +9,14 @@ from pymongo.errors import ConnectionFailure
 from redis.exceptions import ConnectionError as RedisConnectionError
 from strawberry.extensions import MaskErrors
 
-from api.errors import DomainError
-
 logger = logging.getLogger("api.errors")
 
 UNAVAILABLE = (ConnectionFailure, RedisConnectionError, ConnectionError, TimeoutError)
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
-    return error.original_error is not None and not isinstance(error.original_error, DomainError)
+    """Anything but our domain errors and Strawberry's permission errors (both GraphQLErrors)."""
+    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
 
 
 class ErrorPolicy(MaskErrors):
@@ -38,6 +37,9 @@ class ErrorPolicy(MaskErrors):
         processed = super()._process_errors(errors)
         for error in processed:
             if error.extensions is not None and "code" not in error.extensions:
-                # Syntax and validation errors: the document itself is wrong.
-                error.extensions["code"] = "GRAPHQL_VALIDATION_FAILED"
+                # The document itself is wrong: it does not parse, or does not fit the schema.
+                parse_failed = error.message.startswith("Syntax Error")
+                error.extensions["code"] = (
+                    "GRAPHQL_PARSE_FAILED" if parse_failed else "GRAPHQL_VALIDATION_FAILED"
+                )
         return processed

@@ -1,0 +1,182 @@
+"""Every operation, for every kind of caller gives the documented result, by chat id."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import websockets
+
+from tests.conftest import EndUser, make_user
+from tests.support import operations as ops
+from tests.support.graphql import PROTOCOL, Http, socket
+from tests.support.redis_wait import subscribed
+from tests.support.servers import ApiServer
+
+pytestmark = pytest.mark.anyio
+
+OK = "OK"
+CALLERS = ["none", "expired", "bad_signature", "other_user", "user", "staff", "integration"]
+
+
+@pytest.fixture(scope="module")
+def owner() -> EndUser:
+    return make_user("owner")
+
+
+@pytest.fixture(scope="module")
+def tokens(owner: EndUser, staff_token: str, integration_key: str) -> dict[str, str | None]:
+    return {
+        "none": None,
+        "expired": make_user("late", ttl=timedelta(seconds=-10)).token,
+        "bad_signature": make_user("forger", secret="not-the-widget-secret-0123456789abc").token,
+        "other_user": make_user("other").token,
+        "user": owner.token,
+        "staff": staff_token,
+        "integration": integration_key,
+    }
+
+
+@pytest.fixture(scope="module")
+def chat_id(api: ApiServer, owner: EndUser) -> str:
+    http = Http(api.url, owner.token)
+    http.execute(ops.SEND, {"content": "the owner's first message"})
+    chat_id: str = http.execute(ops.MY_CHAT)["chat"]["id"]
+    return chat_id
+
+
+def _expect(*, user: str, other_user: str, staff: str, integration: str) -> dict[str, str]:
+    unauthenticated = dict.fromkeys(["none", "expired", "bad_signature"], "UNAUTHENTICATED")
+    return {
+        **unauthenticated,
+        "user": user,
+        "other_user": other_user,
+        "staff": staff,
+        "integration": integration,
+    }
+
+
+HTTP_OPERATIONS: dict[str, tuple[str, dict[str, str]]] = {
+    "viewer": (ops.VIEWER, _expect(user=OK, other_user=OK, staff=OK, integration=OK)),
+    "chat": (
+        "query($chatId: ID) { chat(id: $chatId) { id } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "chats": (
+        "query { chats { totalCount } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "sendMessage": (
+        'mutation($chatId: ID) { sendMessage(chatId: $chatId, content: "hi") { id } }',
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "markRead": (
+        "mutation($chatId: ID) { markRead(chatId: $chatId) { id } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "archiveChat": (
+        "mutation($chatId: ID!) { archiveChat(chatId: $chatId) { id } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "unarchiveChat": (
+        "mutation($chatId: ID!) { unarchiveChat(chatId: $chatId) { id } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+}
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize("operation", list(HTTP_OPERATIONS))
+def test_http_operation(
+    api: ApiServer, tokens: dict[str, str | None], chat_id: str, operation: str, caller: str
+) -> None:
+    query, expected = HTTP_OPERATIONS[operation]
+
+    result = Http(api.url, tokens[caller]).post(query, {"chatId": chat_id}).json()
+
+    outcome = result["errors"][0]["extensions"]["code"] if result.get("errors") else OK
+    assert outcome == expected[caller], result
+    if outcome == "UNAUTHENTICATED":
+        assert "Traceback" not in json.dumps(result)
+
+
+def test_an_expired_token_says_so(api: ApiServer, tokens: dict[str, str | None]) -> None:
+    result = Http(api.url, tokens["expired"]).post(ops.VIEWER).json()
+
+    assert result["errors"][0]["extensions"] == {
+        "code": "UNAUTHENTICATED",
+        "reason": "TOKEN_EXPIRED",
+    }
+
+
+SUBSCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
+    "messageAdded": (
+        "subscription($chatId: ID) { messageAdded(chatId: $chatId) { id } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "messagesRead": (
+        "subscription($chatId: ID) { messagesRead(chatId: $chatId) { id } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "newUserMessage": (
+        "subscription { newUserMessage { chatId } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "chatUpdated": (
+        "subscription { chatUpdated { id } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+}
+
+
+@pytest.mark.parametrize("caller", ["none", "expired", "bad_signature"])
+async def test_a_websocket_without_a_valid_token_is_closed_with_4403(
+    api: ApiServer, tokens: dict[str, str | None], caller: str
+) -> None:
+    token = tokens[caller]
+    async with websockets.connect(api.ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
+        payload: dict[str, Any] = {"token": token} if token else {}
+        await connection.send(json.dumps({"type": "connection_init", "payload": payload}))
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await connection.recv()
+
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 4403
+
+
+@pytest.mark.parametrize("caller", ["other_user", "user", "staff", "integration"])
+async def test_subscriptions(
+    api: ApiServer,
+    env: dict[str, str],
+    tokens: dict[str, str | None],
+    owner: EndUser,
+    staff_token: str,
+    chat_id: str,
+    caller: str,
+) -> None:
+    async with socket(api.ws_url, tokens[caller]) as client:
+        started = {
+            name: await client.subscribe(query, {"chatId": chat_id})
+            for name, (query, _) in SUBSCRIPTIONS.items()
+        }
+        forbidden = {
+            name for name, (_, expected) in SUBSCRIPTIONS.items() if expected[caller] != OK
+        }
+        for name in forbidden:
+            frame = await started[name].frame()
+            errors = frame["payload"] if frame["type"] == "error" else frame["payload"]["errors"]
+            assert errors[0]["extensions"]["code"] == SUBSCRIPTIONS[name][1][caller], frame
+        if "messageAdded" not in forbidden:
+            await subscribed(env["REDIS_URL"], f"support_chat:{chat_id}")
+        if "chatUpdated" not in forbidden:
+            await subscribed(env["REDIS_URL"], "admin_chat_updates")
+        # Events for every subscription the caller may hold: a message, then a read receipt.
+        Http(api.url, owner.token).execute(ops.SEND, {"content": "an event"})
+        Http(api.url, staff_token).execute(ops.MARK_READ, {"chatId": chat_id})
+        Http(api.url, staff_token).execute(ops.SEND, {"content": "reply", "chatId": chat_id})
+        Http(api.url, owner.token).execute(ops.MARK_READ)
+        for name in set(started) - forbidden:
+            data = await started[name].next()
+            assert data[name], data
