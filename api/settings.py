@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     staff_token_hours: float = Field(default=12, gt=0)
     # How long a killed worker's unacknowledged jobs wait before another worker takes them.
     worker_heartbeat_ms: int = Field(default=60_000, gt=0)
+    # Broker commands per million that also requeue the jobs of workers that died.
+    worker_maintenance_chance: int = Field(default=1_000, ge=0, le=1_000_000)
 
     mail_dir: str | None = None  # dev: where the SMTP sink keeps mail, shown at /dev/mail
 

@@ -58,6 +58,7 @@ def env(service_env: dict[str, str]) -> dict[str, str]:
         "SECRET_KEY": SECRET_KEY,
         "EMAIL_DELAY_SECONDS": "1",
         "WORKER_HEARTBEAT_MS": "3000",
+        "WORKER_MAINTENANCE_CHANCE": "1000000",
         "APP_NAME": "Acme",
         "APP_URL": "http://app.example.test/help",
         "PUBLIC_URL": "http://chat.example.test",

@@ -29,7 +29,9 @@ class Database(Middleware):
 def redis_broker(settings: Settings) -> RedisBroker:
     """A broker on REDIS_URL; enough for enqueueing."""
     return RedisBroker(  # type: ignore[no-untyped-call]
-        url=settings.redis_url, heartbeat_timeout=settings.worker_heartbeat_ms
+        url=settings.redis_url,
+        heartbeat_timeout=settings.worker_heartbeat_ms,
+        maintenance_chance=settings.worker_maintenance_chance,
     )
 
 
