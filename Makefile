@@ -38,3 +38,7 @@ lint: install
 
 clean:
 	rm -rf var .venv $(WIDGET)/dist $(DASHBOARD)/dist
+
+## make bench: delivery latency, scale and cost against a bare baseline, in one run
+bench: install build
+	$(PY) -m bench
