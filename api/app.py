@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from api.body_limit import BodyLimit
 from api.clients import client_routes
 from api.demo import demo_page, demo_token
 from api.dev_mail import dev_mail
@@ -19,6 +20,8 @@ from api.events import Events
 from api.graphql_view import GraphQLView
 from api.health import healthz
 from api.pubsub import Hub
+from api.rate_limit import RateLimiter
+from api.revocation import Revocations
 from api.settings import Settings, load_settings
 from api.unsubscribe import unsubscribe
 from documents import connect, init_db
@@ -43,6 +46,8 @@ def create_app(settings: Settings) -> Starlette:
                 "hub": hub,
                 "events": Events(hub),
                 "emails": emails,
+                "limits": RateLimiter(redis, settings.rate_window_seconds),
+                "revocations": Revocations(redis),
             }
         finally:
             await hub.close()
@@ -65,13 +70,14 @@ def create_app(settings: Settings) -> Starlette:
             Route("/dev/mail", dev_mail),
         ]
     middleware = [
+        Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
         Middleware(
             CORSMiddleware,
-            allow_origins=settings.allowed_origins or (["*"] if settings.is_dev else []),
+            allow_origins=settings.websocket_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["authorization", "content-type"],
             max_age=600,
-        )
+        ),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 

@@ -15,6 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from api.errors import Unauthenticated
+from api.revocation import Revocations
 from api.settings import Settings
 from documents import IntegrationKey, Staff, User
 from documents._load import load
@@ -41,6 +42,7 @@ class Principal:
     email: str | None = None
     name: str | None = None
     expires_at: datetime | None = None
+    token_id: str | None = None  # staff tokens: the `jti` that logout revokes
 
     @property
     def is_staff(self) -> bool:
@@ -51,7 +53,7 @@ class Principal:
         return self.role in (Role.ADMIN, Role.INTEGRATION)
 
 
-async def authenticate(token: str, settings: Settings) -> Principal:
+async def authenticate(token: str, settings: Settings, revocations: Revocations) -> Principal:
     """Resolve a bearer token to its principal, or raise Unauthenticated."""
     if token.startswith(INTEGRATION_KEY_PREFIX):
         return await _integration_principal(token)
@@ -60,7 +62,10 @@ async def authenticate(token: str, settings: Settings) -> Principal:
     except jwt.InvalidTokenError:
         raise Unauthenticated("Invalid token.", reason="INVALID_TOKEN") from None
     if unverified.get("iss") == STAFF_ISSUER:
-        return await _staff_principal(_verify(token, settings.secret_key, issuer=STAFF_ISSUER))
+        claims = _verify(token, settings.secret_key, issuer=STAFF_ISSUER)
+        if await revocations.is_revoked(str(claims.get("jti"))):
+            raise Unauthenticated("Logged out.", reason="TOKEN_REVOKED")
+        return await _staff_principal(claims)
     return await _user_principal(_verify(token, settings.widget_secret, issuer=None))
 
 
@@ -118,7 +123,9 @@ async def _staff_principal(claims: dict[str, Any]) -> Principal:
         staff = None
     if staff is None:
         raise Unauthenticated("Unknown staff account.", reason="INVALID_TOKEN")
-    return Principal(staff.id, Role.ADMIN, staff.email, staff.name, _expiry(claims))
+    return Principal(
+        staff.id, Role.ADMIN, staff.email, staff.name, _expiry(claims), str(claims.get("jti"))
+    )
 
 
 async def _integration_principal(key: str) -> Principal:

@@ -25,6 +25,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port or settings.port,
         workers=args.workers,
         proxy_headers=True,
+        ws_max_size=settings.max_ws_frame_bytes,
         log_level="info",
     )
     return 0

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from cross_web import HTTPException
+from pymongo.errors import PyMongoError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -15,10 +16,10 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from api.auth import authenticate
-from api.errors import Unauthenticated
+from api.auth import Principal, authenticate
+from api.errors import Unauthenticated, Unavailable
 from api.graphql_http import error_response, negotiate
-from api.schema import schema
+from api.schema import make_schema
 from api.schema.context import Context
 from api.settings import Settings
 
@@ -35,10 +36,12 @@ def bearer_token(authorization: str | None) -> str | None:
 class GraphQLView(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__(
-            schema,
+            make_schema(settings),
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
             connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
+            allowed_origins=settings.websocket_origins,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -70,15 +73,24 @@ class GraphQLView(GraphQL[Context, None]):
             hub=state.hub,
             events=state.events,
             emails=state.emails,
+            limits=state.limits,
+            revocations=state.revocations,
         )
         if isinstance(request, Request):
             token = bearer_token(request.headers.get("authorization"))
             if token is not None:
                 try:
-                    context.principal = await authenticate(token, context.settings)
-                except Unauthenticated as error:
+                    context.principal = await self._authenticate(token, context)
+                except (Unauthenticated, Unavailable) as error:
                     context.auth_error = error
         return context
+
+    @staticmethod
+    async def _authenticate(token: str, context: Context) -> Principal:
+        try:
+            return await authenticate(token, context.settings, context.revocations)
+        except PyMongoError:
+            raise Unavailable("The database is unavailable; try again shortly.") from None
 
     async def on_ws_connect(self, context: Context) -> dict[str, Any] | None:
         """Resolve connection_init's token once; a missing or bad one closes with 4403."""
@@ -86,8 +98,8 @@ class GraphQLView(GraphQL[Context, None]):
         if not isinstance(token, str) or not token:
             raise ConnectionRejectionError({"reason": "NO_TOKEN"})
         try:
-            context.principal = await authenticate(token, context.settings)
-        except Unauthenticated as error:
+            context.principal = await self._authenticate(token, context)
+        except (Unauthenticated, Unavailable) as error:
             raise ConnectionRejectionError(
                 {"reason": (error.extensions or {}).get("reason")}
             ) from None

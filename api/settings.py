@@ -40,8 +40,23 @@ class Settings(BaseSettings):
     email_from: str = ""
     email_delay_seconds: float = Field(default=300, ge=0)
     allowed_origins: Annotated[list[str], NoDecode] = []
-    graphiql: bool | None = None
+    graphiql: bool | None = None  # default: on in dev, off in production
+    introspection: bool | None = None  # default: on in dev, off in production
     staff_token_hours: float = Field(default=12, gt=0)
+
+    # Limits on what one request may ask of the server.
+    max_query_depth: int = Field(default=10, gt=0)
+    max_query_tokens: int = Field(default=2_000, gt=0)
+    max_aliases: int = Field(default=15, gt=0)
+    max_body_bytes: int = Field(default=64 * 1024, gt=0)
+    max_ws_frame_bytes: int = Field(default=64 * 1024, gt=0)
+    max_subscriptions_per_connection: int = Field(default=20, gt=0)
+    # Rate limits, per RATE_WINDOW_SECONDS, shared by every API process through Redis.
+    rate_window_seconds: int = Field(default=60, gt=0)
+    rate_send_per_user: int = Field(default=60, gt=0)
+    rate_send_per_ip: int = Field(default=600, gt=0)
+    rate_login_per_ip: int = Field(default=20, gt=0)
+    rate_login_per_email: int = Field(default=10, gt=0)
     # How long a killed worker's unacknowledged jobs wait before another worker takes them.
     worker_heartbeat_ms: int = Field(default=60_000, gt=0)
     # Broker commands per million that also requeue the jobs of workers that died.
@@ -80,6 +95,15 @@ class Settings(BaseSettings):
     @property
     def graphiql_enabled(self) -> bool:
         return self.is_dev if self.graphiql is None else self.graphiql
+
+    @property
+    def introspection_enabled(self) -> bool:
+        return self.is_dev if self.introspection is None else self.introspection
+
+    @property
+    def websocket_origins(self) -> list[str]:
+        """Other sites whose pages may call the API and open its WebSocket (dev: any)."""
+        return self.allowed_origins or (["*"] if self.is_dev else [])
 
     @property
     def sender_address(self) -> str:

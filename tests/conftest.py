@@ -59,6 +59,9 @@ def env(service_env: dict[str, str]) -> dict[str, str]:
         "EMAIL_DELAY_SECONDS": "1",
         "WORKER_HEARTBEAT_MS": "3000",
         "WORKER_MAINTENANCE_CHANCE": "1000000",
+        # The whole suite sends from 127.0.0.1; tests/api/test_limits.py checks the limits.
+        "RATE_SEND_PER_IP": "1000000",
+        "RATE_LOGIN_PER_IP": "1000000",
         "APP_NAME": "Acme",
         "APP_URL": "http://app.example.test/help",
         "PUBLIC_URL": "http://chat.example.test",

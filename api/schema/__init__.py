@@ -1,11 +1,21 @@
-"""The GraphQL schema: the contract in shared/contract/schema.graphql, and more."""
+"""The GraphQL schema: the contract in contract/schema.graphql, and more."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -14,6 +24,7 @@ from api.schema.mutations import Mutation
 from api.schema.queries import Query
 from api.schema.scalars import DATETIME
 from api.schema.subscriptions import Subscription
+from api.settings import Settings
 
 
 class Schema(strawberry.Schema):
@@ -23,10 +34,25 @@ class Schema(strawberry.Schema):
         """Log nothing here: clients' mistakes are not ours, and ErrorPolicy logs the rest."""
 
 
-schema = Schema(
-    query=Query,
-    mutation=Mutation,
-    subscription=Subscription,
-    extensions=[ErrorPolicy],
-    config=StrawberryConfig(scalar_map={datetime: DATETIME}),
-)
+def _is_introspection(field: IgnoreContext) -> bool:
+    return field.field_name.startswith("__")
+
+
+def make_schema(settings: Settings) -> Schema:
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        ErrorPolicy,
+        partial(
+            QueryDepthLimiter, max_depth=settings.max_query_depth, should_ignore=_is_introspection
+        ),
+        partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
+        partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+    ]
+    if not settings.introspection_enabled:
+        extensions.append(DisableIntrospection)
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions,
+        config=StrawberryConfig(scalar_map={datetime: DATETIME}),
+    )

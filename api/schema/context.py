@@ -10,11 +10,14 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from api.auth import Principal
-from api.errors import Unauthenticated
+from api.errors import DomainError, Unauthenticated
 from api.events import Events
 from api.pubsub import Hub
+from api.rate_limit import RateLimiter
+from api.revocation import Revocations
 from api.schema.loaders import Loaders
 from api.settings import Settings
+from documents._time import utc_now
 from workers.scheduler import EmailScheduler
 
 
@@ -25,17 +28,28 @@ class Context:
     hub: Hub
     events: Events
     emails: EmailScheduler
+    limits: RateLimiter
+    revocations: Revocations
     principal: Principal | None = None
-    auth_error: Unauthenticated | None = None
+    auth_error: DomainError | None = None
     loaders: Loaders = field(default_factory=Loaders)
     # Set by Strawberry from the graphql-transport-ws connection_init payload.
     connection_params: dict[str, Any] | None = None
 
     def caller(self) -> Principal:
         """The authenticated caller, or the reason there is none."""
-        if self.principal is not None:
-            return self.principal
-        raise self.auth_error or Unauthenticated("Authentication required.", reason="NO_TOKEN")
+        principal = self.principal
+        if principal is None:
+            raise self.auth_error or Unauthenticated("Authentication required.", reason="NO_TOKEN")
+        if principal.expires_at is not None and principal.expires_at <= utc_now():
+            # A WebSocket outlives its token: later operations on it must stop.
+            raise Unauthenticated("Token expired.", reason="TOKEN_EXPIRED")
+        return principal
+
+    @property
+    def client_ip(self) -> str:
+        client = self.request.client
+        return client.host if client is not None else "unknown"
 
 
 Info = StrawberryInfo[Context, None]

@@ -20,6 +20,13 @@ def _side(principal: Principal) -> SenderType:
 class Mutation:
     @strawberry.mutation(description="Staff log-in; wrong email or password is UNAUTHENTICATED.")
     async def login(self, info: Info, email: str, password: str) -> AuthPayload:
+        context = info.context
+        await context.limits.hit(
+            f"login:ip:{context.client_ip}", context.settings.rate_login_per_ip
+        )
+        await context.limits.hit(
+            f"login:email:{email.strip().lower()}", context.settings.rate_login_per_email
+        )
         staff = await staff_with_password(email, password)
         token = issue_staff_token(staff, info.context.settings)
         principal = Principal(staff.id, role=Role.ADMIN, email=staff.email, name=staff.name)
@@ -36,7 +43,9 @@ class Mutation:
         chat_id: ID | None = None,
         client_id: str | None = None,
     ) -> Message:
-        caller = info.context.caller()
+        caller, context = info.context.caller(), info.context
+        await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
+        await context.limits.hit(f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip)
         chat = await accessible_chat(info, chat_id)
         sent = await chats.send_message(chat, _side(caller), caller.id, content, client_id)
         if sent.created:
@@ -51,6 +60,16 @@ class Mutation:
         chat, read = await chats.mark_read(await accessible_chat(info, chat_id), reader)
         await info.context.events.messages_read(chat, reader, read)
         return Chat.from_document(chat)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, IsStaff],
+        description="Staff: end this session; the token stops working at once.",
+    )
+    async def logout(self, info: Info) -> bool:
+        caller = info.context.caller()
+        if caller.token_id is not None and caller.expires_at is not None:
+            await info.context.revocations.revoke(caller.token_id, caller.expires_at)
+        return True
 
     @strawberry.mutation(permission_classes=[IsAuthenticated, IsStaff])
     async def archive_chat(self, info: Info, chat_id: ID) -> Chat:
