@@ -32,7 +32,7 @@ from workers.scheduler import EmailScheduler
 def create_app(settings: Settings) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        mongo = connect(settings.mongodb_url)
+        mongo = connect(settings.mongodb_url, timeout_ms=settings.mongodb_timeout_ms)
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis)
         emails = EmailScheduler(redis_broker(settings), settings.email_delay_seconds)

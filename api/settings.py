@@ -27,6 +27,7 @@ class Settings(BaseSettings):
 
     mongodb_url: str = "mongodb://127.0.0.1:27017/"
     mongodb_db: str = "support_chat"
+    mongodb_timeout_ms: int = Field(default=5_000, gt=0)  # then UNAVAILABLE
     redis_url: str = "redis://127.0.0.1:6379/0"
     smtp_url: str = "smtp://127.0.0.1:1025"
 
