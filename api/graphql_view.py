@@ -22,6 +22,7 @@ from api.graphql_http import error_response, negotiate
 from api.schema import make_schema
 from api.schema.context import Context
 from api.settings import Settings
+from api.ws_protocol import CheckedTransportWSHandler
 
 CONNECTION_INIT_TIMEOUT = timedelta(seconds=5)
 
@@ -34,6 +35,8 @@ def bearer_token(authorization: str | None) -> str | None:
 
 
 class GraphQLView(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = CheckedTransportWSHandler
+
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             make_schema(settings),
@@ -56,10 +59,13 @@ class GraphQLView(GraphQL[Context, None]):
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
-        """Only JSON objects: graphql-transport-ws then answers anything else with 4400."""
-        decoded = json.loads(data)
+        """Only UTF-8 JSON objects; anything else is answered with 400, or 4400 on a socket."""
+        text = data if isinstance(data, str) else data.decode(errors="replace")
+        try:
+            decoded = json.loads(data)
+        except UnicodeDecodeError:
+            raise json.JSONDecodeError("not UTF-8", text, 0) from None
         if not isinstance(decoded, dict):
-            text = data if isinstance(data, str) else data.decode(errors="replace")
             raise json.JSONDecodeError("expected a JSON object", text, 0)
         return decoded
 

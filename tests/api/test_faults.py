@@ -71,7 +71,7 @@ async def test_clients_of_a_killed_process_catch_up_on_another(
         async with socket(doomed.ws_url, user.token) as widget:
             live = await widget.subscribe(ops.MESSAGE_ADDED)
             await subscribed(env["REDIS_URL"], f"support_chat:{chat_id}")
-            received.append((await _sent_and_received(survivor, staff_token, chat_id, live)))
+            received.append(await _sent_and_received(survivor, staff_token, chat_id, live))
             doomed.kill()
 
         missed = [send(survivor, staff_token, f"missed {n}", chatId=chat_id) for n in range(3)]

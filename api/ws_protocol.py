@@ -1,0 +1,49 @@
+"""graphql-transport-ws with every incoming message checked before it is handled.
+
+Strawberry trusts the shape of `subscribe` and `complete` messages; a frame
+such as `{"type": "subscribe", "id": "", "payload": null}` would end the
+connection without a close code. The protocol says: close with 4400.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message
+
+from api.schema.context import Context
+
+
+def _problem(message: dict[str, Any]) -> str | None:
+    """What is wrong with this message, if anything."""
+    kind = message.get("type")
+    if not isinstance(kind, str):
+        return "The message has no type"
+    if kind in ("subscribe", "complete"):
+        operation_id = message.get("id")
+        if not isinstance(operation_id, str) or not operation_id:
+            return f"A {kind} message needs a non-empty string id"
+    if kind == "subscribe":
+        payload = message.get("payload")
+        if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+            return "A subscribe message needs a payload with a query string"
+        for key in ("variables", "extensions"):
+            if payload.get(key) is not None and not isinstance(payload[key], dict):
+                return f"payload.{key} must be an object"
+        if payload.get("operationName") is not None and not isinstance(
+            payload["operationName"], str
+        ):
+            return "payload.operationName must be a string"
+    return None
+
+
+class CheckedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
+    async def handle_message(self, message: Message) -> None:
+        problem = _problem(dict(message))
+        if problem is not None:
+            await self.handle_invalid_message(problem)
+            return
+        await super().handle_message(message)
