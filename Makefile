@@ -42,3 +42,7 @@ clean:
 ## make bench: delivery latency, scale and cost against a bare baseline, in one run
 bench: install build
 	$(PY) -m bench
+
+## make soak: minutes of mixed traffic with reconnects and a Redis restart (SECONDS=600 for longer)
+soak: install build
+	$(PY) -m devtools.stack exec -- $(PY) -m tests.support.soak --seconds $${SECONDS:-180}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from datetime import datetime, timedelta
+from datetime import timedelta
 from uuid import UUID
 
 from api import chats
@@ -14,20 +14,23 @@ from documents._time import utc_now
 # can arrive a little later; a catch-up looks back this far and dedupes.
 LOOKBACK = timedelta(seconds=10)
 REMEMBERED_IDS = 5000
+NO_ID = UUID(int=0)
 
 
 class MessageStream:
+    """Dedupes live messages and catch-ups, never reaching back before where it started:
+    the `after` message, or the moment of subscribing."""
+
     def __init__(self, chat_id: UUID, after: Message | None) -> None:
         self.chat_id = chat_id
-        self._start: chats.Position | None = chats.position(after) if after else None
-        self._since: datetime = after.created_at if after else utc_now()
+        self._floor: chats.Position = chats.position(after) if after else (utc_now(), NO_ID)
+        self._newest = self._floor
         self._seen: set[UUID] = set()
         self._order: deque[UUID] = deque()
 
     async def catch_up(self) -> list[Message]:
         """Stored messages this subscriber has not had yet, oldest first."""
-        start = self._start or (self._since - LOOKBACK, UUID(int=0))
-        self._start = None
+        start = max(self._floor, (self._newest[0] - LOOKBACK, NO_ID))
         stored = await chats.messages_after(self.chat_id, start)
         return [message for message in stored if self._fresh(message)]
 
@@ -42,5 +45,5 @@ class MessageStream:
         self._order.append(message.id)
         if len(self._order) > REMEMBERED_IDS:
             self._seen.discard(self._order.popleft())
-        self._since = max(self._since, message.created_at)
+        self._newest = max(self._newest, chats.position(message))
         return True

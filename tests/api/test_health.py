@@ -16,8 +16,9 @@ def test_healthz_is_200_when_mongodb_and_redis_answer(api: ApiServer) -> None:
 def test_healthz_is_503_naming_redis_when_redis_is_down(env: dict[str, str]) -> None:
     redis = RedisServer()
     redis.start()
-    server = ApiServer({**env, "REDIS_URL": redis.url}, name="api-own-redis").start()
+    server = ApiServer({**env, "REDIS_URL": redis.url}, name="api-own-redis")
     try:
+        server.start()
         redis.stop()
         response = httpx.get(f"{server.url}/healthz", timeout=10)
 

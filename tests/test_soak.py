@@ -1,0 +1,18 @@
+"""The soak's short form: mixed traffic, reconnects and a Redis restart lose nothing."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.support.soak import soak
+
+
+def test_a_short_soak_loses_and_duplicates_nothing(env: dict[str, str]) -> None:
+    report = asyncio.run(soak(env, seconds=15, users=4))
+
+    print(f"\n{report.summary()}")
+    assert report.problems == []
+    assert report.messages > 50
+    assert report.reconnects > 0
+    assert report.redis_restarts == 1
+    assert (report.losses, report.duplicates, report.count_mismatches) == (0, 0, 0)
