@@ -26,6 +26,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         workers=args.workers,
         proxy_headers=True,
         ws_max_size=settings.max_ws_frame_bytes,
+        timeout_graceful_shutdown=5,
         log_level="info",
     )
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -19,21 +18,24 @@ class RateLimiter:
         self._window = window_seconds
 
     async def hit(self, key: str, limit: int) -> None:
-        """Count one action under `key`; RATE_LIMITED once `limit` is passed in this window."""
-        now = time.time()
-        window = int(now // self._window)
-        redis_key = f"rate:{key}:{window}"
+        """Count one action under `key`; RATE_LIMITED once `limit` is passed in this window.
+
+        The window starts at the key's first action, so no boundary lets a burst of
+        twice the limit through.
+        """
+        redis_key = f"rate:{key}"
         try:
-            async with self._redis.pipeline(transaction=False) as pipeline:
+            async with self._redis.pipeline(transaction=True) as pipeline:
                 pipeline.incr(redis_key)
-                pipeline.expire(redis_key, self._window + 1)
-                count, _ = await pipeline.execute()
+                pipeline.expire(redis_key, self._window, nx=True)
+                pipeline.ttl(redis_key)
+                count, _, ttl = await pipeline.execute()
         except (RedisError, OSError):
             # Without Redis nothing can be counted; keep serving rather than refuse everyone.
             logger.warning("rate limit %s not checked: Redis is unavailable", key)
             return
         if count > limit:
-            retry_after = max(1, int((window + 1) * self._window - now))
+            retry_after = max(int(ttl), 1)
             raise RateLimited(
                 f"Too many requests; try again in {retry_after} s.", retryAfter=retry_after
             )
