@@ -254,6 +254,17 @@ async def messages_after(chat_id: UUID, start: Position, limit: int = 1000) -> l
     return await Message.find(query).sort(OLDEST_FIRST).limit(limit).to_list()
 
 
+async def user_messages_after(start: Position, limit: int = 1000) -> list[Message]:
+    """USER messages of every chat ordered after the position, oldest first."""
+    query = {"sender_type": SenderType.USER.value, **_relative_to(start, "$gt")}
+    return await Message.find(query).sort(OLDEST_FIRST).limit(limit).to_list()
+
+
+async def user_emails(chat_ids: set[UUID]) -> dict[UUID, str]:
+    found = await Chat.find({"_id": {"$in": list(chat_ids)}}).to_list()
+    return {chat.id: chat.user_email for chat in found}
+
+
 async def find_message(chat_id: UUID, message_id: UUID, argument: str) -> Message:
     message = await Message.get(message_id)
     if message is None or message.chat_id != chat_id:

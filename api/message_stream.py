@@ -1,8 +1,9 @@
-"""One chat's messages for one subscriber: replayed, then live, each exactly once."""
+"""Messages for one subscriber: replayed, then live, each exactly once."""
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from uuid import UUID
 
@@ -16,13 +17,16 @@ LOOKBACK = timedelta(seconds=10)
 REMEMBERED_IDS = 5000
 NO_ID = UUID(int=0)
 
+StoredAfter = Callable[[chats.Position], Awaitable[list[Message]]]
+"""Where a catch-up reads: the stored messages ordered after a position, oldest first."""
+
 
 class MessageStream:
     """Dedupes live messages and catch-ups, never reaching back before where it started:
     the `after` message, or the moment of subscribing."""
 
-    def __init__(self, chat_id: UUID, after: Message | None) -> None:
-        self.chat_id = chat_id
+    def __init__(self, stored_after: StoredAfter, after: Message | None) -> None:
+        self._stored_after = stored_after
         self._floor: chats.Position = chats.position(after) if after else (utc_now(), NO_ID)
         self._newest = self._floor
         self._seen: set[UUID] = set()
@@ -31,7 +35,7 @@ class MessageStream:
     async def catch_up(self) -> list[Message]:
         """Stored messages this subscriber has not had yet, oldest first."""
         start = max(self._floor, (self._newest[0] - LOOKBACK, NO_ID))
-        stored = await chats.messages_after(self.chat_id, start)
+        stored = await self._stored_after(start)
         return [message for message in stored if self._fresh(message)]
 
     def accept(self, message: Message) -> list[Message]:

@@ -42,6 +42,10 @@ class Message(UuidDocument):
                 name="chat_created",
             ),
             IndexModel(
+                [("sender_type", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)],
+                name="sender_created",
+            ),
+            IndexModel(
                 [("chat_id", pymongo.ASCENDING), ("client_id", pymongo.ASCENDING)],
                 name="chat_client_id",
                 unique=True,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from functools import partial
 
 import strawberry
 from strawberry import ID
@@ -39,7 +40,7 @@ class Subscription:
             if after is None
             else await chats.find_message(chat.id, parse_id(after, "after"), "after")
         )
-        stream = MessageStream(chat.id, start)
+        stream = MessageStream(partial(chats.messages_after, chat.id), start)
         async with info.context.hub.listen(chat_channel(chat.id)) as events:
             if start is not None:
                 for message in await stream.catch_up():
@@ -56,16 +57,22 @@ class Subscription:
 
     @strawberry.subscription(permission_classes=[IsAuthenticated, ReadsAllChats])
     async def new_user_message(self, info: Info) -> AsyncGenerator[NewUserMessageEvent, None]:
+        stream = MessageStream(chats.user_messages_after, after=None)
         async with info.context.hub.listen(ADMIN_NOTIFICATIONS) as events:
             async for event in events:
                 if isinstance(event, Gap):
-                    continue
-                message = MessageDocument.model_validate(event["message"])
-                yield NewUserMessageEvent(
-                    chat_id=ID(str(message.chat_id)),
-                    user_email=event["user_email"],
-                    message=Message.from_document(message),
-                )
+                    batch = await stream.catch_up()
+                    emails = await chats.user_emails({message.chat_id for message in batch})
+                else:
+                    message = MessageDocument.model_validate(event["message"])
+                    batch = stream.accept(message)
+                    emails = {message.chat_id: event["user_email"]}
+                for message in batch:
+                    yield NewUserMessageEvent(
+                        chat_id=ID(str(message.chat_id)),
+                        user_email=emails.get(message.chat_id, ""),
+                        message=Message.from_document(message),
+                    )
 
     @strawberry.subscription(permission_classes=[IsAuthenticated, ReadsAllChats])
     async def chat_updated(self, info: Info) -> AsyncGenerator[Chat, None]:

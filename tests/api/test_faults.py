@@ -40,18 +40,29 @@ async def test_a_redis_restart_loses_no_message_for_live_subscribers(
     server = ApiServer({**env, "REDIS_URL": own_redis.url}, name="api-redis-restart").start()
     try:
         chat_id = Http(server.url, user.token).execute(ops.MY_CHAT)["chat"]["id"]
-        async with socket(server.ws_url, user.token) as widget:
+        async with (
+            socket(server.ws_url, user.token) as widget,
+            socket(server.ws_url, staff_token) as dashboard,
+        ):
             live = await widget.subscribe(ops.MESSAGE_ADDED)
+            inbox = await dashboard.subscribe(ops.NEW_USER_MESSAGE)
             await subscribed(own_redis.url, f"support_chat:{chat_id}")
+            await subscribed(own_redis.url, "admin_support_notifications")
             before = send(server, staff_token, "before the restart", chatId=chat_id)
             assert (await live.next())["messageAdded"] == before
 
             own_redis.stop()
             during = send(server, staff_token, "while Redis is down", chatId=chat_id)
+            question = send(server, user.token, "a question while Redis is down")
             own_redis.start()
 
             # The hub reconnects, resubscribes and catches up from MongoDB.
             assert (await live.next(within=15))["messageAdded"] == during
+            assert (await live.next())["messageAdded"] == question
+            notification = (await inbox.next(within=15))["newUserMessage"]
+            assert notification["message"] == question
+            assert notification["userEmail"] == user.email
+            await inbox.nothing_more()
             await subscribed(own_redis.url, f"support_chat:{chat_id}")
             after = send(server, staff_token, "after the restart", chatId=chat_id)
             assert (await live.next())["messageAdded"] == after
