@@ -1,0 +1,65 @@
+/** The chat panel: header with title and connection dot, message list, composer. */
+import type { Entry } from '../store';
+import { createComposer } from './composer';
+import { CLOSE_ICON, h, icon } from './dom';
+import { createMessageList } from './messages';
+
+export interface PanelModel {
+  entries: readonly Entry[];
+  seenKey: string | null;
+  connected: boolean;
+}
+
+export interface PanelHandlers {
+  close(): void;
+  send(text: string): void;
+  /** Resend the failed message with this clientId. */
+  retry(clientId: string): void;
+}
+
+export interface Panel {
+  readonly element: HTMLElement;
+  render(model: PanelModel): void;
+  /** Called when the panel opens: show the newest message, focus the input. */
+  opened(): void;
+}
+
+export function createPanel(id: string, title: string, handlers: PanelHandlers): Panel {
+  const dot = h('span', { class: 'dot', 'data-testid': 'status-dot', role: 'img' });
+  const close = h(
+    'button',
+    { type: 'button', class: 'close', 'data-testid': 'close', 'aria-label': 'Close support chat' },
+    icon(CLOSE_ICON),
+  );
+  close.addEventListener('click', handlers.close);
+  const header = h('header', { class: 'header' }, dot, h('h2', { class: 'title' }, title), close);
+  const greeting = h(
+    'p',
+    { class: 'greeting', 'data-testid': 'greeting' },
+    'Hi there! How can we help? Send us a message and we will reply right here.',
+  );
+  const list = createMessageList(handlers.retry);
+  const composer = createComposer(handlers.send);
+  const element = h(
+    'section',
+    { id, class: 'panel', 'data-testid': 'panel', role: 'dialog', 'aria-label': title },
+    header,
+    greeting,
+    list.element,
+    composer.element,
+  );
+
+  return {
+    element,
+    render(model) {
+      dot.dataset.state = model.connected ? 'connected' : 'disconnected';
+      dot.setAttribute('aria-label', model.connected ? 'Connected' : 'Disconnected');
+      greeting.hidden = model.entries.length > 0;
+      list.render(model.entries, model.seenKey);
+    },
+    opened() {
+      list.scrollToEnd();
+      composer.focus();
+    },
+  };
+}
