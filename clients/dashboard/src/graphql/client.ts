@@ -1,0 +1,92 @@
+// The urql client of a logged-in staff member: HTTP for queries and mutations,
+// graphql-ws (graphql-transport-ws protocol) for subscriptions.
+import { Client, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createWsClient } from 'graphql-ws';
+import { errorCode } from './errors';
+
+const GRAPHQL_PATH = '/graphql';
+
+/** graphql-ws close code the API uses for a missing, invalid or expired token. */
+const CLOSE_FORBIDDEN = 4403;
+
+export interface ApiClientOptions {
+  token: string;
+  /** The token was rejected (HTTP UNAUTHENTICATED or WebSocket close 4403). */
+  onUnauthenticated: () => void;
+  /** The WebSocket connected again after losing its connection. */
+  onReconnected: () => void;
+}
+
+export interface ApiClient {
+  client: Client;
+  dispose: () => void;
+}
+
+function graphqlWebSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${GRAPHQL_PATH}`;
+}
+
+function isForbiddenClose(event: unknown): boolean {
+  return event instanceof CloseEvent && event.code === CLOSE_FORBIDDEN;
+}
+
+/** Exponential back-off capped at 30 s, with jitter so many tabs don't reconnect in step. */
+async function retryWait(retries: number): Promise<void> {
+  const delay = Math.min(1000 * 2 ** retries, 30_000) + Math.random() * 1000;
+  await new Promise((resolve) => setTimeout(resolve, delay));
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { token, onUnauthenticated, onReconnected } = options;
+  const ws = createWsClient({
+    url: graphqlWebSocketUrl(window.location),
+    connectionParams: { token },
+    retryAttempts: Number.POSITIVE_INFINITY,
+    retryWait,
+    shouldRetry: (event) => !isForbiddenClose(event),
+    keepAlive: 20_000,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) onReconnected();
+      },
+      closed: (event) => {
+        if (isForbiddenClose(event)) onUnauthenticated();
+      },
+    },
+  });
+
+  const client = new Client({
+    url: GRAPHQL_PATH,
+    requestPolicy: 'network-only',
+    preferGetMethod: false,
+    fetchOptions: () => ({ headers: { Authorization: `Bearer ${token}` } }),
+    exchanges: [
+      mapExchange({
+        onError: (error) => {
+          if (errorCode(error) === 'UNAUTHENTICATED') onUnauthenticated();
+        },
+      }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({
+            unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink),
+          }),
+        }),
+      }),
+    ],
+  });
+
+  return { client, dispose: () => void ws.dispose() };
+}
+
+/** A client without credentials, for the login mutation. */
+export function createLoginClient(): Client {
+  return new Client({
+    url: GRAPHQL_PATH,
+    requestPolicy: 'network-only',
+    preferGetMethod: false,
+    exchanges: [fetchExchange],
+  });
+}

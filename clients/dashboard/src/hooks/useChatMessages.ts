@@ -1,0 +1,233 @@
+import { useClient } from '@urql/preact';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { errorCode } from '../graphql/errors';
+import {
+  CHAT_MESSAGES,
+  MARK_READ,
+  MESSAGE_ADDED,
+  MESSAGES_READ,
+  SEND_MESSAGE,
+} from '../graphql/operations';
+import type { Chat, Message } from '../graphql/types';
+import { newClientId } from '../lib/clientId';
+import { coalesce } from '../lib/coalesce';
+import {
+  addPending,
+  applyReadReceipts,
+  type ChatMessage,
+  markFailed,
+  markPending,
+  mergeMessages,
+  newestId,
+  oldestId,
+} from '../lib/messages';
+import { useChatStore } from './useChatStore';
+
+const MESSAGE_PAGE_SIZE = 50;
+
+export type ChatPhase = 'loading' | 'ready' | 'notFound' | 'failed';
+
+interface State {
+  phase: ChatPhase;
+  chat: Chat | null;
+  messages: ChatMessage[];
+  hasMore: boolean;
+  loadingOlder: boolean;
+}
+
+type Action =
+  | { type: 'loaded'; chat: Chat; messages: Message[]; hasMore: boolean }
+  | { type: 'missing'; phase: 'notFound' | 'failed' }
+  | { type: 'loadingOlder' }
+  | { type: 'older'; messages: Message[]; hasMore: boolean }
+  | { type: 'olderFailed' }
+  | { type: 'received'; messages: Message[] }
+  | { type: 'receipts'; messages: Message[] }
+  | { type: 'sending'; chatId: string; clientId: string; content: string }
+  | { type: 'retrying'; clientId: string }
+  | { type: 'failed'; clientId: string };
+
+const INITIAL: State = {
+  phase: 'loading',
+  chat: null,
+  messages: [],
+  hasMore: false,
+  loadingOlder: false,
+};
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'loaded':
+      return {
+        ...state,
+        phase: 'ready',
+        chat: action.chat,
+        messages: mergeMessages(state.messages, action.messages),
+        hasMore: state.phase === 'ready' ? state.hasMore : action.hasMore,
+      };
+    case 'missing':
+      return { ...state, phase: action.phase };
+    case 'loadingOlder':
+      return { ...state, loadingOlder: true };
+    case 'older':
+      return {
+        ...state,
+        messages: mergeMessages(state.messages, action.messages),
+        hasMore: action.hasMore,
+        loadingOlder: false,
+      };
+    case 'olderFailed':
+      return { ...state, loadingOlder: false };
+    case 'received':
+      return { ...state, messages: mergeMessages(state.messages, action.messages) };
+    case 'receipts':
+      return { ...state, messages: applyReadReceipts(state.messages, action.messages) };
+    case 'sending':
+      return {
+        ...state,
+        messages: addPending(state.messages, {
+          chatId: action.chatId,
+          clientId: action.clientId,
+          content: action.content,
+          createdAt: new Date().toISOString(),
+        }),
+      };
+    case 'retrying':
+      return { ...state, messages: markPending(state.messages, action.clientId) };
+    case 'failed':
+      return { ...state, messages: markFailed(state.messages, action.clientId) };
+  }
+}
+
+export interface ChatMessages {
+  phase: ChatPhase;
+  /** The chat as last loaded here (the store may hold a newer version). */
+  chat: Chat | null;
+  messages: ChatMessage[];
+  hasMore: boolean;
+  loadingOlder: boolean;
+  loadOlder: () => void;
+  send: (content: string) => void;
+  retry: (clientId: string) => void;
+}
+
+/**
+ * One open chat: its newest messages, older pages on demand, live messages and read
+ * receipts (resubscribed with `after` = newest known id after every reconnect), optimistic
+ * sends, and markRead on open and for every user message that arrives while open.
+ */
+export function useChatMessages(chatId: string): ChatMessages {
+  const client = useClient();
+  const { receive, reconnects } = useChatStore();
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const latest = useRef(state);
+  latest.current = state;
+
+  const markRead = useMemo(
+    () =>
+      coalesce(async () => {
+        const { data } = await client.mutation(MARK_READ, { chatId }).toPromise();
+        if (data) receive([data.markRead]);
+      }),
+    [client, chatId, receive],
+  );
+
+  // The newest page: on open, and again after a reconnect (refreshes read receipts).
+  useEffect(() => {
+    void client
+      .query(CHAT_MESSAGES, { id: chatId, last: MESSAGE_PAGE_SIZE, before: null })
+      .toPromise()
+      .then(({ data, error }) => {
+        const chat = data?.chat;
+        if (!chat) {
+          const code = errorCode(error);
+          const missing = !error || code === 'NOT_FOUND' || code === 'FORBIDDEN';
+          if (latest.current.phase === 'loading') {
+            dispatch({ type: 'missing', phase: missing ? 'notFound' : 'failed' });
+          }
+          return;
+        }
+        const { messages, ...summary } = chat;
+        receive([summary]);
+        dispatch({ type: 'loaded', chat: summary, messages: messages.nodes, hasMore: messages.hasMore });
+        markRead();
+      });
+  }, [client, chatId, receive, markRead, reconnects]);
+
+  const ready = state.phase === 'ready';
+
+  useEffect(() => {
+    if (!ready) return;
+    const after = newestId(latest.current.messages);
+    const subscription = client
+      .subscription(MESSAGE_ADDED, { chatId, after })
+      .subscribe(({ data }) => {
+        if (!data) return;
+        dispatch({ type: 'received', messages: [data.messageAdded] });
+        if (data.messageAdded.senderType === 'USER') markRead();
+      });
+    return () => subscription.unsubscribe();
+  }, [client, chatId, ready, markRead, reconnects]);
+
+  useEffect(() => {
+    const subscription = client.subscription(MESSAGES_READ, { chatId }).subscribe(({ data }) => {
+      if (data) dispatch({ type: 'receipts', messages: data.messagesRead });
+    });
+    return () => subscription.unsubscribe();
+  }, [client, chatId, reconnects]);
+
+  const loadOlder = useCallback(() => {
+    const { phase, hasMore, loadingOlder, messages } = latest.current;
+    const before = oldestId(messages);
+    if (phase !== 'ready' || !hasMore || loadingOlder || before === null) return;
+    dispatch({ type: 'loadingOlder' });
+    void client
+      .query(CHAT_MESSAGES, { id: chatId, last: MESSAGE_PAGE_SIZE, before })
+      .toPromise()
+      .then(({ data }) => {
+        const page = data?.chat?.messages;
+        dispatch(
+          page ? { type: 'older', messages: page.nodes, hasMore: page.hasMore } : { type: 'olderFailed' },
+        );
+      });
+  }, [client, chatId]);
+
+  const deliver = useCallback(
+    (clientId: string, content: string) => {
+      void client
+        .mutation(SEND_MESSAGE, { chatId, content, clientId })
+        .toPromise()
+        .then(({ data }) => {
+          dispatch(
+            data ? { type: 'received', messages: [data.sendMessage] } : { type: 'failed', clientId },
+          );
+        });
+    },
+    [client, chatId],
+  );
+
+  const send = useCallback(
+    (content: string) => {
+      const trimmed = content.trim();
+      if (!trimmed) return;
+      const clientId = newClientId();
+      dispatch({ type: 'sending', chatId, clientId, content: trimmed });
+      deliver(clientId, trimmed);
+    },
+    [chatId, deliver],
+  );
+
+  const retry = useCallback(
+    (clientId: string) => {
+      const message = latest.current.messages.find(
+        (candidate) => candidate.clientId === clientId && candidate.status === 'failed',
+      );
+      if (!message) return;
+      dispatch({ type: 'retrying', clientId });
+      deliver(clientId, message.content);
+    },
+    [deliver],
+  );
+
+  return { ...state, loadOlder, send, retry };
+}

@@ -1,0 +1,75 @@
+import { useClient } from '@urql/preact';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { CHAT_SUMMARY, CHAT_UPDATED, CHATS, NEW_USER_MESSAGE } from '../graphql/operations';
+import type { Chat, NewUserMessageEvent } from '../graphql/types';
+import { chatListReducer, isKnownChat, unreadChatCount } from '../lib/chatList';
+import { CHAT_PAGE_SIZE } from './useChatPages';
+import type { ChatStore } from './useChatStore';
+
+const TITLE = 'Support Chats';
+
+export interface LiveChatsOptions {
+  reconnects: number;
+  /** Sound, notification: called once per new user message. */
+  onNewUserMessage: (event: NewUserMessageEvent) => void;
+}
+
+/**
+ * Owns the dashboard's chat index: keeps it live with `chatUpdated` and `newUserMessage`,
+ * refreshes the newest active chats on start and after a reconnect, and shows the number
+ * of unread chats in the tab title.
+ */
+export function useLiveChats({ reconnects, onNewUserMessage }: LiveChatsOptions): ChatStore {
+  const client = useClient();
+  const [chats, dispatch] = useReducer(chatListReducer, {});
+  const latest = useRef({ chats, onNewUserMessage });
+  latest.current = { chats, onNewUserMessage };
+
+  const receive = useCallback((received: readonly Chat[]) => {
+    dispatch({ type: 'chatsReceived', chats: received });
+  }, []);
+
+  useEffect(() => {
+    const subscription = client.subscription(CHAT_UPDATED, {}).subscribe((result) => {
+      if (result.data) receive([result.data.chatUpdated]);
+    });
+    return () => subscription.unsubscribe();
+  }, [client, receive]);
+
+  useEffect(() => {
+    const subscription = client.subscription(NEW_USER_MESSAGE, {}).subscribe((result) => {
+      const event = result.data?.newUserMessage;
+      if (!event) return;
+      if (isKnownChat(latest.current.chats, event.chatId)) {
+        dispatch({ type: 'newUserMessage', event });
+      } else {
+        void client
+          .query(CHAT_SUMMARY, { id: event.chatId })
+          .toPromise()
+          .then(({ data }) => data?.chat && receive([data.chat]));
+      }
+      latest.current.onNewUserMessage(event);
+    });
+    return () => subscription.unsubscribe();
+  }, [client, receive]);
+
+  useEffect(() => {
+    void client
+      .query(CHATS, { archived: false, first: CHAT_PAGE_SIZE, after: null, search: null })
+      .toPromise()
+      .then(({ data }) => data && receive(data.chats.edges.map((edge) => edge.node)));
+  }, [client, receive, reconnects]);
+
+  const unread = unreadChatCount(chats);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${TITLE}` : TITLE;
+  }, [unread]);
+  useEffect(
+    () => () => {
+      document.title = TITLE;
+    },
+    [],
+  );
+
+  return useMemo(() => ({ chats, receive, reconnects }), [chats, receive, reconnects]);
+}
