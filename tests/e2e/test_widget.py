@@ -131,15 +131,11 @@ def test_the_widget_and_the_host_page_do_not_style_each_other(
     title = page.locator("#host-title")
     page.route("**/widget.js", lambda route: route.abort())
     page.goto(demo_url(api, demo_user))
-    without_widget = title.evaluate(
-        "e => getComputedStyle(e).cssText || JSON.stringify(getComputedStyle(e))"
-    )
+    without_widget = title.evaluate(ALL_STYLES)
     page.unroute("**/widget.js")
 
     open_demo(page, api, demo_user)
-    with_widget = title.evaluate(
-        "e => getComputedStyle(e).cssText || JSON.stringify(getComputedStyle(e))"
-    )
+    with_widget = title.evaluate(ALL_STYLES)
     page.add_style_tag(content=HOSTILE_CSS)
     launcher = by_id(page, "launcher")
 
