@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from datetime import timedelta
+from contextlib import suppress
+from datetime import datetime, timedelta
 from typing import Any
 
 from cross_web import HTTPException
@@ -11,7 +13,7 @@ from pymongo.errors import PyMongoError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from starlette.websockets import WebSocket
+from starlette.websockets import WebSocket, WebSocketState
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -23,6 +25,7 @@ from api.schema import make_schema
 from api.schema.context import Context
 from api.settings import Settings
 from api.ws_protocol import CheckedTransportWSHandler
+from documents._time import utc_now
 
 CONNECTION_INIT_TIMEOUT = timedelta(seconds=5)
 
@@ -109,4 +112,23 @@ class GraphQLView(GraphQL[Context, None]):
             raise ConnectionRejectionError(
                 {"reason": (error.extensions or {}).get("reason")}
             ) from None
+        if context.principal.expires_at is not None:
+            close_at_expiry(context.request, context.principal.expires_at)
         return None
+
+
+def close_at_expiry(websocket: Request | WebSocket, expires_at: datetime) -> None:
+    """Close the socket with 4403 when its token expires: clients then refresh and resume."""
+
+    async def close_when_expired() -> None:
+        await asyncio.sleep((expires_at - utc_now()).total_seconds())
+        if isinstance(websocket, WebSocket) and websocket.client_state is WebSocketState.CONNECTED:
+            with suppress(RuntimeError, OSError):
+                await websocket.close(code=4403, reason="Token expired")
+
+    task = asyncio.create_task(close_when_expired())
+    _expiry_timers.add(task)
+    task.add_done_callback(_expiry_timers.discard)
+
+
+_expiry_timers: set[asyncio.Task[None]] = set()  # keeps the timers alive until they fire

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Any
 
 import pytest
 import websockets
 
 from tests.conftest import EndUser, make_user
 from tests.support import operations as ops
-from tests.support.graphql import PROTOCOL, Http, socket
+from tests.support.graphql import Http, initialise, opened, socket
 from tests.support.redis_wait import subscribed
 from tests.support.servers import ApiServer
 
@@ -135,12 +134,9 @@ SUBSCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
 async def test_a_websocket_without_a_valid_token_is_closed_with_4403(
     api: ApiServer, tokens: dict[str, str | None], caller: str
 ) -> None:
-    token = tokens[caller]
-    async with websockets.connect(api.ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
-        payload: dict[str, Any] = {"token": token} if token else {}
-        await connection.send(json.dumps({"type": "connection_init", "payload": payload}))
+    async with opened(api.ws_url) as connection:
         with pytest.raises(websockets.ConnectionClosed) as closed:
-            await connection.recv()
+            await initialise(connection, tokens[caller])
 
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 4403

@@ -8,11 +8,10 @@ from typing import Any
 
 import httpx
 import pytest
-import websockets
 
 from tests.conftest import EndUser
 from tests.support import operations as ops
-from tests.support.graphql import PROTOCOL, Http, socket
+from tests.support.graphql import Http, acknowledged, close_code, socket
 from tests.support.servers import ApiServer
 
 pytestmark = pytest.mark.anyio
@@ -105,16 +104,9 @@ async def test_broken_websocket_frames_close_only_that_connection_with_4400(
     async with socket(api.ws_url, user.token) as healthy:
         live = await healthy.subscribe(ops.MESSAGE_ADDED)
         for frame in ["not json", json.dumps({"type": "no_such_type"}), json.dumps([1, 2])]:
-            async with websockets.connect(api.ws_url, subprotocols=[PROTOCOL]) as broken:  # type: ignore[list-item]
-                await broken.send(
-                    json.dumps({"type": "connection_init", "payload": {"token": user.token}})
-                )
-                await broken.recv()
+            async with acknowledged(api.ws_url, user.token) as broken:
                 await broken.send(frame)
-                with pytest.raises(websockets.ConnectionClosed) as closed:
-                    await broken.recv()
-                assert closed.value.rcvd is not None
-                assert closed.value.rcvd.code == 4400
+                assert await close_code(broken) == 4400
 
         sent = Http(api.url, user.token).execute(ops.SEND, {"content": "still working"})
         assert (await live.next())["messageAdded"] == sent["sendMessage"]

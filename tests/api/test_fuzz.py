@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EndUser, make_user
 from tests.support import operations as ops
-from tests.support.graphql import PROTOCOL, Http
+from tests.support.graphql import Http, acknowledged
 from tests.support.servers import ApiServer
 
 NAMES = [
@@ -134,9 +134,7 @@ def test_random_websocket_frames(api: ApiServer, victim: EndUser) -> None:
 
 
 async def _send_frames(api: ApiServer, token: str, sequence: list[str]) -> None:
-    async with websockets.connect(api.ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
-        await connection.send(json.dumps({"type": "connection_init", "payload": {"token": token}}))
-        assert json.loads(await connection.recv())["type"] == "connection_ack"
+    async with acknowledged(api.ws_url, token) as connection:
         close = await _replies_until_quiet_or_closed(connection, sequence)
     if close is not None:
         assert close.rcvd is not None, "the server dropped the connection without a close code"

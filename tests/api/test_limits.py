@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from datetime import timedelta
@@ -13,7 +12,7 @@ import websockets
 
 from tests.conftest import LOGIN, STAFF_PASSWORD, create_staff, make_user
 from tests.support import operations as ops
-from tests.support.graphql import PROTOCOL, Http, socket
+from tests.support.graphql import Http, acknowledged, close_code, initialise, opened, socket
 from tests.support.servers import ApiServer
 
 pytestmark = pytest.mark.anyio
@@ -147,55 +146,32 @@ async def test_a_connection_holds_a_limited_number_of_subscriptions(
 async def test_websocket_origins_are_checked(
     strict: ApiServer, staff_token: str, origin: str, allowed: bool
 ) -> None:
-    connect = websockets.connect(strict.ws_url, subprotocols=[PROTOCOL], origin=origin)  # type: ignore[list-item, arg-type]
     if allowed:
-        async with connect as connection:
-            await connection.send(
-                json.dumps({"type": "connection_init", "payload": {"token": staff_token}})
-            )
-            assert json.loads(await connection.recv())["type"] == "connection_ack"
+        async with opened(strict.ws_url, origin=origin) as connection:
+            assert (await initialise(connection, staff_token))["type"] == "connection_ack"
     else:
         with pytest.raises(websockets.InvalidStatus) as refused:
-            async with connect:
+            async with opened(strict.ws_url, origin=origin):
                 pass
         assert refused.value.response.status_code == 403
 
 
 async def test_connection_init_must_come_within_seconds(strict: ApiServer) -> None:
-    async with websockets.connect(strict.ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
-        with pytest.raises(websockets.ConnectionClosed) as closed:
-            await asyncio.wait_for(connection.recv(), 15)
-
-    assert closed.value.rcvd is not None
-    assert closed.value.rcvd.code == 4408
+    async with opened(strict.ws_url) as connection:
+        assert await close_code(connection, within=15) == 4408
 
 
 async def test_websocket_frames_are_limited(strict: ApiServer, staff_token: str) -> None:
-    async with websockets.connect(strict.ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
-        await connection.send(
-            json.dumps({"type": "connection_init", "payload": {"token": staff_token}})
-        )
-        await connection.recv()
+    async with acknowledged(strict.ws_url, staff_token) as connection:
         await connection.send(json.dumps({"type": "ping", "payload": {"x": "y" * 5000}}))
-        with pytest.raises(websockets.ConnectionClosed) as closed:
-            await asyncio.wait_for(connection.recv(), 5)
-
-    assert closed.value.rcvd is not None
-    assert closed.value.rcvd.code == 1009  # message too big
+        assert await close_code(connection) == 1009  # message too big
 
 
-async def test_an_expired_token_stops_further_operations_on_an_open_websocket(
-    strict: ApiServer,
-) -> None:
-    user = make_user("brief", ttl=timedelta(seconds=2))
-    async with socket(strict.ws_url, user.token) as client:
-        await asyncio.sleep(2.5)  # the token's lifetime has to pass
-        late = await client.subscribe(ops.MESSAGE_ADDED)
-
-        frame = await late.frame()
-
-    errors = frame["payload"] if frame["type"] == "error" else frame["payload"]["errors"]
-    assert errors[0]["extensions"] == {"code": "UNAUTHENTICATED", "reason": "TOKEN_EXPIRED"}
+async def test_a_socket_is_closed_with_4403_when_its_token_expires(strict: ApiServer) -> None:
+    """The widget and the dashboard answer 4403 by refreshing the token and resuming."""
+    user = make_user("expiring", ttl=timedelta(seconds=2))
+    async with acknowledged(strict.ws_url, user.token) as connection:
+        assert await close_code(connection, within=10) == 4403
 
 
 def test_logout_revokes_the_staff_token(strict: ApiServer, env: dict[str, str]) -> None:

@@ -98,13 +98,42 @@ class Subscription:
 
 @asynccontextmanager
 async def socket(ws_url: str, token: str | None) -> AsyncIterator[Socket]:
-    async with websockets.connect(ws_url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
-        payload = {"token": token} if token is not None else {}
-        await connection.send(json.dumps({"type": "connection_init", "payload": payload}))
-        ack = json.loads(await asyncio.wait_for(connection.recv(), 5))
-        assert ack["type"] == "connection_ack", ack
+    async with acknowledged(ws_url, token) as connection:
         client = Socket(connection)
         try:
             yield client
         finally:
             await client.close()
+
+
+@asynccontextmanager
+async def opened(ws_url: str, **options: Any) -> AsyncIterator[ClientConnection]:
+    """A raw graphql-transport-ws connection, before connection_init."""
+    async with websockets.connect(ws_url, subprotocols=[PROTOCOL], **options) as connection:  # type: ignore[list-item]
+        yield connection
+
+
+async def initialise(connection: ClientConnection, token: str | None) -> Json:
+    """Send connection_init; the server's first answer."""
+    payload = {"token": token} if token is not None else {}
+    await connection.send(json.dumps({"type": "connection_init", "payload": payload}))
+    answer: Json = json.loads(await asyncio.wait_for(connection.recv(), 5))
+    return answer
+
+
+@asynccontextmanager
+async def acknowledged(ws_url: str, token: str | None) -> AsyncIterator[ClientConnection]:
+    """A raw connection the server has acknowledged, for tests that send frames of their own."""
+    async with opened(ws_url) as connection:
+        ack = await initialise(connection, token)
+        assert ack["type"] == "connection_ack", ack
+        yield connection
+
+
+async def close_code(connection: ClientConnection, within: float = 5) -> int | None:
+    """The code the server closes this connection with (None: closed without one)."""
+    try:
+        while True:
+            await asyncio.wait_for(connection.recv(), within)
+    except websockets.ConnectionClosed as closed:
+        return closed.rcvd.code if closed.rcvd is not None else None
