@@ -18,9 +18,12 @@ pytestmark = pytest.mark.anyio
 
 @pytest.fixture
 async def database(env: dict[str, str]) -> AsyncIterator[None]:
+    """A database of its own: these documents break the API's rules (chats without users)."""
     client = connect(env["MONGODB_URL"])
-    await init_db(client, env["MONGODB_DB"])
+    name = f"{env['MONGODB_DB']}_documents"
+    await init_db(client, name)
     yield
+    await client.drop_database(name)
     await client.close()
 
 
