@@ -221,3 +221,16 @@ def test_chats_are_newest_first_with_cursor_pagination(api: ApiServer, staff_tok
     assert rest["pageInfo"]["hasNextPage"] is False
     ids = [edge["node"]["id"] for edge in first["edges"] + rest["edges"]]
     assert ids == newest_first
+
+
+def test_a_chat_whose_user_record_is_missing_still_lists(
+    api: ApiServer, db: Any, staff_token: str
+) -> None:
+    user = make_user("vanished")
+    send(api, user.token, "hello")
+    db["users"].delete_one({"external_id": user.external_id})
+
+    found = Http(api.url, staff_token).execute(ops.CHATS, {"archived": False, "search": user.email})
+
+    [edge] = found["chats"]["edges"]
+    assert edge["node"]["user"]["email"] == user.email
