@@ -144,3 +144,22 @@ def test_the_widget_and_the_host_page_do_not_style_each_other(
     assert launcher.evaluate("e => getComputedStyle(e).backgroundColor") != "rgb(255, 0, 0)"
     assert "monospace" not in launcher.evaluate("e => getComputedStyle(e).fontFamily")
     assert launcher.evaluate("e => getComputedStyle(e).letterSpacing") != "7px"
+
+
+def test_an_expired_token_is_refreshed_through_get_token(
+    api: ApiServer, page: Page, demo_user: str, staff_token: str
+) -> None:
+    page.goto(f"{demo_url(api, demo_user)}&ttl=2")  # the page's first token lives 2 s
+    expect(by_id(page, "status-dot")).to_have_attribute("data-state", "connected")
+    by_id(page, "launcher").click()
+    chat_id = chat_of(api, staff_token, demo_user)
+    page.wait_for_timeout(3000)  # the token's lifetime has to pass; the server closes with 4403
+
+    expect(by_id(page, "status-dot")).to_have_attribute("data-state", "connected")
+    by_id(page, "input").fill("Still here after my token expired")
+    by_id(page, "input").press("Enter")
+    staff_reply(api, staff_token, chat_id, "And we still hear you")
+
+    sent = by_id(page, "message").filter(has_text="Still here after my token expired")
+    expect(sent).to_have_attribute("data-status", "sent")
+    expect(by_id(page, "message").filter(has_text="And we still hear you")).to_have_count(1)
