@@ -234,3 +234,12 @@ def test_a_chat_whose_user_record_is_missing_still_lists(
 
     [edge] = found["chats"]["edges"]
     assert edge["node"]["user"]["email"] == user.email
+
+
+def test_concurrent_sends_to_one_chat_all_count(api: ApiServer, user: EndUser) -> None:
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        sent = list(pool.map(lambda n: send(api, user.token, f"burst {n}"), range(24)))
+
+    chat = my_chat(api, user)
+    assert chat["messageCount"] == 24
+    assert {node["id"] for node in chat["messages"]["nodes"]} == {message["id"] for message in sent}

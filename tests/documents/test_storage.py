@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -102,3 +103,28 @@ async def test_case_insensitive_regex_search(database: None) -> None:
     ).to_list()
 
     assert [chat.user_id for chat in found] == [user_id]
+
+
+async def test_concurrent_single_document_writes_are_atomic(env: dict[str, str]) -> None:
+    """MongoDB's guarantee, which the dev database keeps through devtools/ferretdb/gate.go."""
+    clients = [connect(env["MONGODB_URL"]) for _ in range(4)]
+    collections = [client[f"{env['MONGODB_DB']}_documents"]["atomicity"] for client in clients]
+    counter, prize = uuid.uuid4(), uuid.uuid4()
+    await collections[0].insert_many([{"_id": counter, "n": 0}, {"_id": prize, "winner": None}])
+
+    await asyncio.gather(
+        *(collections[i % 4].update_one({"_id": counter}, {"$inc": {"n": 1}}) for i in range(100))
+    )
+    claims = await asyncio.gather(
+        *(
+            collections[i % 4].find_one_and_update(
+                {"_id": prize, "winner": None}, {"$set": {"winner": i}}
+            )
+            for i in range(16)
+        )
+    )
+
+    assert (await collections[0].find_one({"_id": counter}) or {})["n"] == 100
+    assert sum(claim is not None for claim in claims) == 1
+    for client in clients:
+        await client.close()

@@ -37,20 +37,23 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def fresh_page(browser: Browser) -> Page:
+    """A page in a context of its own: its own storage, as another person's browser."""
+    return browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    opened = context.new_page()
+    opened = fresh_page(browser)
     yield opened
-    context.close()
+    opened.context.close()
 
 
 @pytest.fixture
 def second_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    opened = context.new_page()
+    opened = fresh_page(browser)
     yield opened
-    context.close()
+    opened.context.close()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from tests.conftest import STAFF_PASSWORD
-from tests.e2e.conftest import demo_url, screenshot
+from tests.e2e.conftest import demo_url, fresh_page, screenshot
 from tests.support.servers import ApiServer
 
 
@@ -101,10 +101,7 @@ def test_archive_moves_a_chat_and_a_new_user_message_restores_it(
 def test_two_agents_see_each_others_replies(
     api: ApiServer, browser: Any, staff_email: str, demo_user: str
 ) -> None:
-    pages = []
-    for _ in range(3):
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        pages.append(context.new_page())
+    pages = [fresh_page(browser) for _ in range(3)]
     widget, agent_a, agent_b = pages
     widget_says(widget, api, demo_user, "Is anyone there?")
     for agent in (agent_a, agent_b):
