@@ -103,7 +103,12 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def on_ws_connect(self, context: Context) -> dict[str, Any] | None:
         """Resolve connection_init's token once; a missing or bad one closes with 4403."""
-        token = (context.connection_params or {}).get("token")
+        params = context.connection_params or {}
+        # GraphiQL sends the headers of its editor as the payload instead.
+        authorization = params.get("Authorization") or params.get("authorization")
+        token = params.get("token") or (
+            bearer_token(authorization) if isinstance(authorization, str) else None
+        )
         if not isinstance(token, str) or not token:
             raise ConnectionRejectionError({"reason": "NO_TOKEN"})
         try:

@@ -176,3 +176,16 @@ async def test_subscriptions(
         for name in set(started) - forbidden:
             data = await started[name].next()
             assert data[name], data
+
+
+async def test_graphiql_style_connection_params_authenticate_too(
+    api: ApiServer, staff_token: str
+) -> None:
+    """GraphiQL puts its editor's headers in connection_init instead of a token."""
+    async with opened(api.ws_url) as connection:
+        await connection.send(
+            json.dumps(
+                {"type": "connection_init", "payload": {"Authorization": f"Bearer {staff_token}"}}
+            )
+        )
+        assert json.loads(await connection.recv())["type"] == "connection_ack"
