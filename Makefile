@@ -14,21 +14,19 @@ run: install build
 ## make test: every test, against real services started (and stopped) for the run
 test: install build
 	./devtools/ensure-chromium.sh
+	@for client in $(WIDGET) $(DASHBOARD); do (cd $$client && npm test --silent) || exit 1; done
 	$(PY) -m devtools.stack exec -- $(PY) -m pytest
-	@for client in $(WIDGET) $(DASHBOARD); do \
-		if [ -f $$client/package.json ]; then (cd $$client && npm test --silent) || exit 1; fi; \
-	done
 
 install:
 	./devtools/bootstrap.sh
 
 build: $(WIDGET)/dist/widget.js $(DASHBOARD)/dist/index.html
 
-$(WIDGET)/dist/widget.js: $(shell find $(WIDGET) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print 2>/dev/null)
-	@if [ -f $(WIDGET)/package.json ]; then cd $(WIDGET) && npm run build --silent; fi
+$(WIDGET)/dist/widget.js: $(shell find $(WIDGET) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print)
+	cd $(WIDGET) && npm run build --silent
 
-$(DASHBOARD)/dist/index.html: $(shell find $(DASHBOARD) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print 2>/dev/null)
-	@if [ -f $(DASHBOARD)/package.json ]; then cd $(DASHBOARD) && npm run build --silent; fi
+$(DASHBOARD)/dist/index.html: $(shell find $(DASHBOARD) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print)
+	cd $(DASHBOARD) && npm run build --silent
 
 lint: install
 	$(PY) -m ruff check .
