@@ -40,6 +40,7 @@ def dev_mail(request: Request) -> HTMLResponse:
     return HTMLResponse(
         "<!doctype html><meta charset=utf-8><title>Dev mail</title>"
         "<style>body{font-family:sans-serif;max-width:800px;margin:24px auto}"
-        "article{border-bottom:1px solid #ddd}pre{white-space:pre-wrap}</style>"
+        "article{border-bottom:1px solid #ddd}"
+        "pre{white-space:pre-wrap;overflow-wrap:anywhere}</style>"
         f"<h1>Dev mail ({len(mail)})</h1>{items or '<p>No mail yet.</p>'}"
     )

@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     widget_secret: str = ""
     secret_key: str = ""
 
-    app_name: str = "Support"
+    app_name: str = "Acme"  # emails say "New reply from Acme Support"
     app_url: str = "http://127.0.0.1:8000/demo"
     public_url: str = "http://127.0.0.1:8000"
     email_from: str = ""
