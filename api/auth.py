@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -151,7 +152,11 @@ def issue_staff_token(staff: Staff, settings: Settings) -> str:
 async def staff_with_password(email: str, password: str) -> Staff:
     """The staff account these credentials open; one error for any mismatch."""
     staff = await Staff.find_one(Staff.email == email.strip().lower())
-    if not verify_password(staff.password_hash if staff else _DUMMY_HASH, password) or not staff:
+    # argon2 is slow on purpose: keep it off the event loop.
+    matches = await asyncio.to_thread(
+        verify_password, staff.password_hash if staff else _DUMMY_HASH, password
+    )
+    if not matches or not staff:
         raise Unauthenticated("Wrong email or password.", reason="BAD_CREDENTIALS")
     return staff
 
