@@ -29,6 +29,28 @@ def dump(document: Message | Chat) -> dict[str, Any]:
     return dumped
 
 
+def message_in(event: Event) -> Message:
+    """The event's message, parsed once however many local subscribers share the event."""
+    parsed = event.get("_message")
+    if not isinstance(parsed, Message):
+        parsed = event["_message"] = Message.model_validate(event["message"])
+    return parsed
+
+
+def chat_in(event: Event) -> Chat:
+    parsed = event.get("_chat")
+    if not isinstance(parsed, Chat):
+        parsed = event["_chat"] = Chat.model_validate(event["chat"])
+    return parsed
+
+
+def read_messages_in(event: Event) -> list[Message]:
+    parsed = event.get("_messages")
+    if not isinstance(parsed, list):
+        parsed = event["_messages"] = [Message.model_validate(m) for m in event["messages"]]
+    return parsed
+
+
 class Events:
     """Publishes events; a Redis outage never fails a write that is already stored."""
 

@@ -13,6 +13,9 @@ from api.events import (
     MESSAGES_READ,
     NEW_MESSAGE,
     chat_channel,
+    chat_in,
+    message_in,
+    read_messages_in,
 )
 from api.message_stream import MessageStream
 from api.pubsub import Gap
@@ -20,8 +23,6 @@ from api.schema.access import accessible_chat, parse_id
 from api.schema.context import Info
 from api.schema.permissions import IsAuthenticated, ReadsAllChats
 from api.schema.types import Chat, Message, NewUserMessageEvent
-from documents import Chat as ChatDocument
-from documents import Message as MessageDocument
 from documents import SenderType
 
 
@@ -49,7 +50,7 @@ class Subscription:
                 if isinstance(event, Gap):
                     batch = await stream.catch_up()
                 elif event["type"] == NEW_MESSAGE:
-                    batch = stream.accept(MessageDocument.model_validate(event["message"]))
+                    batch = stream.accept(message_in(event))
                 else:
                     continue
                 for message in batch:
@@ -64,7 +65,7 @@ class Subscription:
                     batch = await stream.catch_up()
                     emails = await chats.user_emails({message.chat_id for message in batch})
                 else:
-                    message = MessageDocument.model_validate(event["message"])
+                    message = message_in(event)
                     batch = stream.accept(message)
                     emails = {message.chat_id: event["user_email"]}
                 for message in batch:
@@ -79,7 +80,7 @@ class Subscription:
         async with info.context.hub.listen(CHAT_UPDATES) as events:
             async for event in events:
                 if not isinstance(event, Gap):
-                    yield Chat.from_document(ChatDocument.model_validate(event["chat"]))
+                    yield Chat.from_document(chat_in(event))
 
     @strawberry.subscription(
         permission_classes=[IsAuthenticated],
@@ -96,7 +97,4 @@ class Subscription:
                 if isinstance(event, Gap) or event["type"] != MESSAGES_READ:
                     continue
                 if event["reader"] == other_side.value:
-                    yield [
-                        Message.from_document(MessageDocument.model_validate(message))
-                        for message in event["messages"]
-                    ]
+                    yield [Message.from_document(message) for message in read_messages_in(event)]
