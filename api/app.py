@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -39,6 +40,8 @@ def create_app(settings: Settings) -> Starlette:
         try:
             await init_db(mongo, settings.mongodb_db)
             await hub.start()
+            # What start-up built lives forever: keep it out of every later collection.
+            gc.freeze()
             yield {
                 "settings": settings,
                 "mongo": mongo,

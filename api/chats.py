@@ -97,14 +97,21 @@ async def send_message(
         )
         if existing is None:  # pragma: no cover - the index said it exists
             raise
-        if existing.summarized:
+        if not _left_out_of_summary(existing, chat):
             return Sent(existing, chat, created=False)
         message = existing  # an earlier attempt stored it but stopped before the summary
-    updated = await _summarize(message)
-    await Message.get_pymongo_collection().update_one(
-        {"_id": message.id}, {"$set": {"summarized": True}}
-    )
-    return Sent(message, updated, created=True)
+    return Sent(message, await _summarize(message), created=True)
+
+
+def _left_out_of_summary(message: Message, chat: Chat) -> bool:
+    """Whether a stored message never made it into its chat's summary.
+
+    An attempt that stopped between storing the message and updating the chat
+    leaves the summary behind the message; the retry with the same clientId
+    finishes it. (Once a later message is summarized, the two cannot be told
+    apart and the retry changes nothing.)
+    """
+    return chat.last_message_at is None or chat.last_message_at < message.created_at
 
 
 async def _summarize(message: Message) -> Chat:
@@ -187,7 +194,11 @@ async def set_archived(chat: Chat, archived: bool) -> Chat:
 class ChatPage:
     chats: list[Chat]
     has_next: bool
-    total: int
+    query: dict[str, Any]  # every chat the page is part of
+
+    async def total(self) -> int:
+        """Counted only when asked for: a count walks every matching chat."""
+        return await Chat.find(self.query).count()
 
 
 async def list_chats(
@@ -212,8 +223,7 @@ async def list_chats(
         .limit(first + 1)
         .to_list()
     )
-    total = await Chat.find(query).count()
-    return ChatPage(found[:first], has_next=len(found) > first, total=total)
+    return ChatPage(found[:first], has_next=len(found) > first, query=query)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,9 +30,6 @@ class Message(UuidDocument):
     # sender gave none) because FerretDB has no partial unique indexes.
     client_id: str
     client_id_given: bool = False
-    # Set once the chat summary includes this message, so a retried send can
-    # finish a summary update that an interrupted one never made.
-    summarized: bool = False
 
     class Settings:
         name = "messages"

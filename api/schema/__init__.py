@@ -12,14 +12,17 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
-from api.schema.error_policy import ErrorPolicy
+from api.schema import graphql_core_fix
+from api.schema.error_policy import ErrorPolicy, add_document_error_codes
 from api.schema.mutations import Mutation
 from api.schema.queries import Query
 from api.schema.scalars import DATETIME
@@ -31,16 +34,23 @@ class Schema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """Log nothing here: clients' mistakes are not ours, and ErrorPolicy logs the rest."""
+        """Give every error a code; log nothing (ErrorPolicy logs what is ours to fix)."""
+        add_document_error_codes(errors)
 
 
 def _is_introspection(field: IgnoreContext) -> bool:
     return field.field_name.startswith("__")
 
 
+CACHED_DOCUMENTS = 256  # clients send the same few documents over and over
+
+
 def make_schema(settings: Settings) -> Schema:
+    graphql_core_fix.apply()
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         ErrorPolicy,
+        partial(ParserCache, maxsize=CACHED_DOCUMENTS),
+        partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         partial(
             QueryDepthLimiter, max_depth=settings.max_query_depth, should_ignore=_is_introspection
         ),

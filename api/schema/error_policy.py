@@ -33,13 +33,14 @@ class ErrorPolicy(MaskErrors):
             logger.error("unexpected error", exc_info=original)
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})
 
-    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        processed = super()._process_errors(errors)
-        for error in processed:
-            if error.extensions is not None and "code" not in error.extensions:
-                # The document itself is wrong: it does not parse, or does not fit the schema.
-                parse_failed = error.message.startswith("Syntax Error")
-                error.extensions["code"] = (
-                    "GRAPHQL_PARSE_FAILED" if parse_failed else "GRAPHQL_VALIDATION_FAILED"
-                )
-        return processed
+
+def add_document_error_codes(errors: list[GraphQLError]) -> None:
+    """Errors without a code are the document's own: it does not parse, or not fit the schema."""
+    for error in errors:
+        if error.extensions is None:
+            error.extensions = {}
+        if "code" not in error.extensions:
+            parse_failed = error.message.startswith("Syntax Error")
+            error.extensions["code"] = (
+                "GRAPHQL_PARSE_FAILED" if parse_failed else "GRAPHQL_VALIDATION_FAILED"
+            )

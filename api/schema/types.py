@@ -159,7 +159,11 @@ class PageInfo:
 class ChatConnection:
     edges: list[ChatEdge]
     page_info: PageInfo
-    total_count: int
+    page: strawberry.Private[chats.ChatPage]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.page.total()
 
     @classmethod
     def from_page(cls, page: chats.ChatPage) -> Self:
@@ -171,7 +175,7 @@ class ChatConnection:
             page_info=PageInfo(
                 has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
             ),
-            total_count=page.total,
+            page=page,
         )
 
 

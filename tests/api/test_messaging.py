@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -243,3 +244,30 @@ def test_concurrent_sends_to_one_chat_all_count(api: ApiServer, user: EndUser) -
     chat = my_chat(api, user)
     assert chat["messageCount"] == 24
     assert {node["id"] for node in chat["messages"]["nodes"]} == {message["id"] for message in sent}
+
+
+def test_a_retry_finishes_a_send_that_stopped_before_the_summary(
+    api: ApiServer, db: Any, user: EndUser
+) -> None:
+    chat = my_chat(api, user)
+    stored = {  # what an attempt that died right after storing the message left behind
+        "_id": uuid.uuid4(),
+        "chat_id": uuid.UUID(chat["id"]),
+        "content": "Half sent",
+        "sender_type": "USER",
+        "sender_id": uuid.uuid4(),
+        "created_at": datetime.now(UTC),
+        "read_at": None,
+        "client_id": "retry-me",
+        "client_id_given": True,
+    }
+    db["messages"].insert_one(stored)
+
+    retried = send(api, user.token, "Half sent", clientId="retry-me")
+
+    assert retried["id"] == str(stored["_id"])
+    after = my_chat(api, user)
+    assert after["messageCount"] == 1
+    assert after["lastMessagePreview"] == "Half sent"
+    assert send(api, user.token, "Half sent", clientId="retry-me") == retried
+    assert my_chat(api, user)["messageCount"] == 1
