@@ -36,6 +36,7 @@ class SeededChat:
     user_id: UUID
     external_id: str
     email: str
+    name: str
     newest_message_id: UUID | None
 
 
@@ -56,6 +57,14 @@ async def _insert(database: AsyncDatabase[Raw], collection: str, documents: Iter
         await database[collection].insert_many(batch, ordered=False)
 
 
+async def drop_database(mongodb_url: str, database: str) -> None:
+    client: AsyncMongoClient[Raw] = connect(mongodb_url, timeout_ms=10_000)
+    try:
+        await client.drop_database(database)
+    finally:
+        await client.close()
+
+
 class Seeder:
     """Seeds one database; the database is created with the API's indexes first."""
 
@@ -70,9 +79,6 @@ class Seeder:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self._client.close()
-
-    async def drop(self) -> None:
-        await self._client.drop_database(self.database_name)
 
     async def staff(self, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD) -> None:
         staff = Staff(email=email, name="Bench Staff", password_hash=hash_password(password))
@@ -108,7 +114,8 @@ class Seeder:
             chats.append(_raw(chat))
             messages.extend(_raw(message) for message in chat_messages)
             newest = chat_messages[-1].id if chat_messages else None
-            seeded.append(SeededChat(chat.id, user.id, user.external_id, user.email, newest))
+            name = user.name or ""
+            seeded.append(SeededChat(chat.id, user.id, user.external_id, user.email, name, newest))
             if len(messages) >= BATCH:
                 await _insert(self.database, "messages", messages)
                 messages = []

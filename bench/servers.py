@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import psutil
-
+from bench import usage
 from devtools.processes import ManagedProcess, free_port
 from devtools.services import VAR
 
@@ -77,7 +75,7 @@ class Server:
     def healthy(self) -> bool:
         try:
             with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
-                return response.status == 200
+                return bool(response.status == 200)
         except (urllib.error.URLError, OSError):
             return False
 
@@ -87,11 +85,7 @@ class Server:
 
     def rss(self) -> int:
         """Resident memory of the server process, in bytes."""
-        return int(psutil.Process(self.pid).memory_info().rss)
-
-    def cpu_seconds(self) -> float:
-        times = psutil.Process(self.pid).cpu_times()
-        return float(times.user + times.system)
+        return usage.rss(self.pid)
 
 
 def api_server(env: dict[str, str], name: str = "api") -> Server:
@@ -120,8 +114,3 @@ class Group:
     def __exit__(self, *exc_info: object) -> None:
         for server in reversed(self.servers):
             server.stop()
-
-
-def settle(seconds: float) -> None:
-    """Let start-up work (imports, first connections) finish before measuring."""
-    time.sleep(seconds)

@@ -1,0 +1,50 @@
+"""Fan-out only: messages published straight into Redis, as the API publishes them after
+a send, with no HTTP request and no database write. Both the API's subscriptions and the
+bare baseline then deliver the very same events, so the comparison isolates the delivery
+path (Hub -> subscription -> socket) from the write path."""
+
+from __future__ import annotations
+
+import json
+from uuid import UUID, uuid4
+
+from redis.asyncio import Redis
+
+from api.events import ADMIN_NOTIFICATIONS, NEW_MESSAGE, chat_channel
+from bench.protocols import Sender
+from documents._time import utc_now
+
+
+class RedisPublisher:
+    def __init__(self, redis_url: str) -> None:
+        self._redis = Redis.from_url(redis_url)
+
+    async def send(self, sender: Sender, content: str, client_id: str) -> str:
+        message_id = str(uuid4())
+        created_at = utc_now().isoformat().replace("+00:00", "Z")
+        # The JSON `api.events.dump(message)` produces for a stored USER message.
+        message = {
+            "id": message_id,
+            "chat_id": sender.chat_id,
+            "content": content,
+            "sender_type": "USER",
+            "sender_id": sender.chat_id,
+            "created_at": created_at,
+            "read_at": None,
+            "client_id": client_id,
+            "client_id_given": True,
+            "summarized": True,
+        }
+        event: dict[str, object] = {"type": NEW_MESSAGE, "message": message}
+        pipeline = self._redis.pipeline(transaction=False)
+        pipeline.publish(chat_channel(UUID(sender.chat_id)), _encode(event))
+        pipeline.publish(ADMIN_NOTIFICATIONS, _encode({**event, "user_email": sender.user_email}))
+        await pipeline.execute()
+        return message_id
+
+    async def close(self) -> None:
+        await self._redis.aclose()
+
+
+def _encode(event: dict[str, object]) -> str:
+    return json.dumps(event, separators=(",", ":"))

@@ -1,0 +1,213 @@
+"""The bench's output: a table on stdout, results/latest.json and results/latency.png."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from bench.targets import P99_MS, Check, ratios
+
+RESULTS = Path(__file__).resolve().parent / "results"
+FAIRNESS = (
+    "The load generator is one process (asyncio + uvloop + websockets) sharing the 2 cores with "
+    "the API, FerretDB and Redis. The same generator, with the same subscribers, senders, "
+    "schedule, HTTP client and frame handling, drives the API and the bare baseline, so the "
+    "ratios compare like with like; its hot path only stamps and stores frames (parsed after "
+    "the run) and it sends over a minimal keep-alive HTTP client. The CPU seconds each side "
+    "used during every measured window are in the table (gen / srv / db), so a run where the "
+    "generator itself was short of CPU would show."
+)
+
+
+def _clean(value: Any) -> Any:
+    """JSON without NaN (which is not JSON)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def write_json(results: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(_clean(results), indent=2) + "\n")
+
+
+def _ms(value: float | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _mark(met: bool) -> str:
+    return "ok" if met else "MISSED"
+
+
+def _cpu_percent(run: dict[str, Any], name: str) -> str:
+    seconds = run.get("cpu_seconds", {}).get(name)
+    return "-" if seconds is None else f"{100 * seconds / run['window_s']:.0f}%"
+
+
+def _delivery_table(delivery: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "path      mode      S     proc  sent/s  deliv/s  answer   p50    p95    p99    max  "
+        " exactly-once  cpu gen/srv/db",
+    ]
+    for run in delivery:
+        latency = run["latency_ms"]
+        mode = "fan-out" if run["publish_directly"] else "send"
+        path = "ours" if run["endpoint"] == "graphql" else "baseline"
+        cpu = "/".join(_cpu_percent(run, name) for name in ("generator", "server", "mongodb"))
+        lines.append(
+            f"{path:9} {mode:8} {run['subscribers_requested']:5} {run['processes']:4} "
+            f"{run['send_rate']:7.1f} {run['delivered_per_s']:8.1f} "
+            f"{_ms(run['send_answer_ms']['p50']):>7} "
+            + " ".join(f"{_ms(latency[key]):>6}" for key in ("p50", "p95", "p99", "max"))
+            + f"   {'yes' if run['exactly_once'] else 'NO':12} {cpu}"
+        )
+    return lines
+
+
+def table(results: dict[str, Any], checks: list[Check]) -> str:
+    meta = results["meta"]
+    out = [
+        f"Support chat bench ({meta['profile']}): {meta['started']}, {meta['cpus']} CPUs, "
+        f"load average {meta['load_before']} before and {meta.get('load_after', '?')} after, "
+        f"wall time {meta.get('wall_seconds', '?')} s",
+        f"commit {meta.get('commit', '?')}; database: {meta['database']}",
+        "",
+    ]
+    delivery = results.get("delivery", [])
+    if delivery:
+        first = delivery[0]
+        out += [
+            "1-2. Live delivery, send -> receive latency in ms "
+            f"(target rate {first['target_rate']:.0f} msg/s; 'send' = sendMessage over HTTP, "
+            "'fan-out' = the same events published straight into Redis)",
+            *_delivery_table(delivery),
+            "     sent/s: achieved send rate; deliv/s: deliveries per second; answer: p50 of the"
+            " send's HTTP answer, ms;",
+            "     p50..max: send -> receive, ms; cpu: share of one core used in the measured window"
+            " by the generator / servers / FerretDB",
+            "",
+            "     ours / baseline:",
+        ]
+        for row in ratios(delivery):
+            mode = "fan-out" if row["fan_out_only"] else "send"
+            out.append(
+                f"     S={row['subscribers']:<5} {row['processes']} proc {mode:8} "
+                f"throughput {row['throughput']:.2f} (target >= 0.5)   p99 {row['p99']:.1f}x"
+            )
+        out.append("")
+    idle = results.get("idle")
+    if idle:
+        out.append(
+            f"3. Idle subscriptions on one process ({idle['users']} users, several tabs each); "
+            f"RSS with one: {idle['rss_with_one_mb']} MB"
+        )
+        for stage in idle["stages"]:
+            out.append(
+                f"   N={stage['subscriptions']:<6} RSS {stage['rss_mb']:7.1f} MB   "
+                f"{stage['kb_per_subscription']:6.1f} kB per subscription (target <= 40)   "
+                f"connected in {stage['connect_seconds']} s"
+            )
+        out.append("")
+    reads = results.get("reads")
+    if reads:
+        out.append("4. Reads at scale, median ms (dashboard queries, staff token)")
+        for name, label in (("chats", "chats(first: 30)"), ("messages", "chat.messages(last: 50)")):
+            read = reads[name]
+            unit = "chats" if name == "chats" else "messages"
+            out.append(
+                f"   {label:24} {read['small']:>7,} {unit}: {_ms(read['small_ms']):>7}   "
+                f"{read['large']:>7,} {unit}: {_ms(read['large_ms']):>7}   "
+                f"ratio {read['ratio']:.2f} (target <= 1.5)"
+            )
+        out.append("")
+    writes = results.get("writes")
+    if writes:
+        out.append("5. Writes (sendMessage)")
+        for name in ("sequential", "concurrent"):
+            write = writes[name]
+            latency = write["latency_ms"]
+            out.append(
+                f"   {name:10} {write['clients']:3} client(s): {write['per_second']:6.1f} /s   "
+                f"p50 {_ms(latency['p50'])} ms  p99 {_ms(latency['p99'])} ms"
+            )
+        out.append("")
+    assets = results.get("assets")
+    if assets:
+        out.append("6. Clients, gzip -9")
+        for name, label in (("widget", "widget.js"), ("dashboard", "dashboard initial JS")):
+            asset = assets[name]
+            size = (
+                f"{asset['gzip_bytes'] / 1000:.1f} kB gzipped ({asset['bytes'] / 1000:.1f} kB raw)"
+                if asset["built"]
+                else "not built"
+            )
+            out.append(f"   {label:21} {size}")
+        out.append("")
+    if checks:
+        out.append("Targets")
+        out += [
+            f"   {_mark(item.met):6} {item.what}: {item.value} (target {item.target})"
+            for item in checks
+        ]
+        out.append("")
+    for failure in results.get("failures", []):
+        out.append(f"FAILED: {failure}")
+    out.append(f"Fairness: {FAIRNESS}")
+    return "\n".join(out)
+
+
+def plot(results: dict[str, Any], path: Path) -> None:
+    """One figure: p50 / p95 / p99 per scenario, log scale, with the 50 ms target."""
+    groups: list[tuple[str, dict[str, Any]]] = []
+    for run in results.get("delivery", []):
+        path_name = "ours" if run["endpoint"] == "graphql" else "bare"
+        mode = "fan-out" if run["publish_directly"] else "send"
+        groups.append(
+            (
+                f"{path_name} {mode}\nS={run['subscribers_requested']} P={run['processes']}",
+                run["latency_ms"],
+            )
+        )
+    for name, write in results.get("writes", {}).items():
+        groups.append((f"writes\n{name}", write["latency_ms"]))
+    if not groups:
+        return
+    figure, axes = plt.subplots(figsize=(max(8.0, 1.1 * len(groups)), 5.5))
+    width = 0.26
+    for offset, (key, colour) in enumerate(
+        (("p50", "#4f46e5"), ("p95", "#f59e0b"), ("p99", "#dc2626"))
+    ):
+        values = [max(0.1, summary[key] or 0.1) for _, summary in groups]
+        axes.bar(
+            [n + (offset - 1) * width for n in range(len(groups))],
+            values,
+            width,
+            label=key,
+            color=colour,
+        )
+    axes.axhline(
+        P99_MS, color="black", linestyle="--", linewidth=1, label=f"{P99_MS:.0f} ms target"
+    )
+    axes.set_yscale("log")
+    axes.set_ylabel("latency, ms (log scale)")
+    axes.set_xticks(range(len(groups)))
+    axes.set_xticklabels([label for label, _ in groups], fontsize=7)
+    axes.set_title(f"Latency percentiles per scenario ({results['meta']['profile']} run)")
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
