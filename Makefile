@@ -41,6 +41,6 @@ clean:
 bench: install build
 	$(PY) -m bench
 
-## make soak: minutes of mixed traffic with reconnects and a Redis restart (SECONDS=600 for longer)
+## make soak: minutes of mixed traffic with reconnects and a Redis restart (SOAK_SECONDS=600 for longer)
 soak: install build
-	$(PY) -m devtools.stack exec -- $(PY) -m tests.support.soak --seconds $${SECONDS:-180}
+	$(PY) -m devtools.stack exec -- $(PY) -m tests.support.soak --seconds $${SOAK_SECONDS:-180}

@@ -40,7 +40,8 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not (self.losses or self.duplicates or self.count_mismatches or self.problems)
+        faults = self.losses or self.duplicates or self.count_mismatches or self.problems
+        return self.messages > 0 and not faults
 
     def summary(self) -> str:
         return (
