@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from beanie import SortDirection
 from pymongo import ReturnDocument
@@ -79,16 +79,16 @@ async def send_message(
         raise BadUserInput(
             f"clientId must be 1 to {MAX_CLIENT_ID_LENGTH} characters.", field="clientId"
         )
+    message_id = uuid4()
     message = Message(
+        id=message_id,
         chat_id=chat.id,
         content=text,
         sender_type=sender_type,
         sender_id=sender_id,
-        client_id=client_id or "",
+        client_id=client_id or str(message_id),
         client_id_given=client_id is not None,
     )
-    if client_id is None:
-        message.client_id = str(message.id)
     try:
         await message.insert()
     except DuplicateKeyError:
