@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bench import usage
-from devtools.processes import ManagedProcess, free_port
+from devtools.app_process import AppProcess
 from devtools.services import VAR
 
 WIDGET_SECRET = "bench-widget-secret-0123456789abcdef-0123"
@@ -34,54 +30,19 @@ def api_environment(service_env: dict[str, str], database: str) -> dict[str, str
     }
 
 
-@dataclass
-class Server:
-    """One server process: `python -m <module> --port P`, healthy when /healthz answers 200."""
+class Server(AppProcess):
+    """One server process of the bench: `python -m <module> --port P`."""
 
-    name: str
-    module: str
-    env: dict[str, str]
-    port: int = 0
-    process: ManagedProcess | None = None
-
-    def __post_init__(self) -> None:
-        self.port = self.port or free_port()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def __init__(self, name: str, module: str, env: dict[str, str]) -> None:
+        super().__init__(module, env, name=name, log_dir=LOG_DIR)
 
     @property
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}"
 
-    @property
-    def pid(self) -> int:
-        assert self.process is not None
-        return self.process.pid
-
-    def start(self) -> Server:
-        argv = [sys.executable, "-m", *self.module.split(), "--port", str(self.port)]
-        self.process = ManagedProcess(
-            f"{self.name}:{self.port}",
-            argv,
-            env=self.env,
-            log_path=LOG_DIR / f"{self.name}-{self.port}.log",
-        )
-        self.process.start()
-        self.process.wait_until(self.healthy, timeout=60)
+    def start(self, timeout: float = 60) -> Server:
+        super().start(timeout)
         return self
-
-    def healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/healthz", timeout=1) as response:
-                return bool(response.status == 200)
-        except (urllib.error.URLError, OSError):
-            return False
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.stop()
 
     def rss(self) -> int:
         """Resident memory of the server process, in bytes."""

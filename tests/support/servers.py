@@ -6,53 +6,24 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
-
-from devtools.processes import ManagedProcess, free_port
+from devtools.app_process import AppProcess
+from devtools.processes import ManagedProcess
 from devtools.services import VAR
 
 
-class ApiServer:
-    """`support-chat serve` in a child process; can be stopped, killed and started again."""
+class ApiServer(AppProcess):
+    """`support-chat serve` in a child process."""
 
     def __init__(self, env: dict[str, str], port: int | None = None, name: str = "api") -> None:
-        self.port = port or free_port()
-        self.env = {**env, "PORT": str(self.port)}
-        self.name = name
-        self.process: ManagedProcess | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        super().__init__("api.cli serve", env, name=f"test-{name}", port=port)
 
     @property
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/graphql"
 
-    def start(self) -> ApiServer:
-        self.process = ManagedProcess(
-            f"{self.name}:{self.port}",
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(self.port)],
-            env=self.env,
-            log_path=VAR / "log" / f"test-{self.name}-{self.port}.log",
-        )
-        self.process.start()
-        self.process.wait_until(self.healthy, timeout=30)
+    def start(self, timeout: float = 30) -> ApiServer:
+        super().start(timeout)
         return self
-
-    def healthy(self) -> bool:
-        try:
-            return httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.stop()
-
-    def kill(self) -> None:
-        if self.process is not None:
-            self.process.kill()
 
 
 class Worker:
