@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, TypeVar
 from uuid import UUID
 
 from api.pubsub import Event, Hub
 from documents import Chat, Message, SenderType
+from documents._load import load
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 ADMIN_NOTIFICATIONS = "admin_support_notifications"
 CHAT_UPDATES = "admin_chat_updates"
@@ -29,26 +33,25 @@ def dump(document: Message | Chat) -> dict[str, Any]:
     return dumped
 
 
-def message_in(event: Event) -> Message:
-    """The event's message, parsed once however many local subscribers share the event."""
-    parsed = event.get("_message")
-    if not isinstance(parsed, Message):
-        parsed = event["_message"] = Message.model_validate(event["message"])
+def _parsed_once(event: Event, field: str, parse: Callable[[Any], T]) -> T:
+    """The event's field, parsed once however many local subscribers share the event."""
+    memo = f"_parsed_{field}"
+    if memo not in event:
+        event[memo] = parse(event[field])
+    parsed: T = event[memo]
     return parsed
+
+
+def message_in(event: Event) -> Message:
+    return _parsed_once(event, "message", partial(load, Message))
 
 
 def chat_in(event: Event) -> Chat:
-    parsed = event.get("_chat")
-    if not isinstance(parsed, Chat):
-        parsed = event["_chat"] = Chat.model_validate(event["chat"])
-    return parsed
+    return _parsed_once(event, "chat", partial(load, Chat))
 
 
 def read_messages_in(event: Event) -> list[Message]:
-    parsed = event.get("_messages")
-    if not isinstance(parsed, list):
-        parsed = event["_messages"] = [Message.model_validate(m) for m in event["messages"]]
-    return parsed
+    return _parsed_once(event, "messages", lambda raw: [load(Message, m) for m in raw])
 
 
 class Events:

@@ -65,23 +65,25 @@ def run(stack: Stack) -> dict[str, Any]:
     for dataset in datasets(profile.chat_counts, profile.message_counts):
         stack.check_time(f"before the {dataset.purpose} reads")
         timings[dataset.purpose] = _measure(stack, dataset)
-    small, chats, messages = timings["small"], timings["many_chats"], timings["many_messages"]
     return {
         "datasets": timings,
-        "chats": {
-            "small": profile.chat_counts[0],
-            "large": profile.chat_counts[1],
-            "small_ms": small["chats"]["median_ms"],
-            "large_ms": chats["chats"]["median_ms"],
-            "ratio": round(chats["chats"]["median_ms"] / small["chats"]["median_ms"], 2),
-        },
-        "messages": {
-            "small": profile.message_counts[0],
-            "large": profile.message_counts[1],
-            "small_ms": small["messages"]["median_ms"],
-            "large_ms": messages["messages"]["median_ms"],
-            "ratio": round(messages["messages"]["median_ms"] / small["messages"]["median_ms"], 2),
-        },
+        "chats": _ratio(timings, "chats", "many_chats", profile.chat_counts),
+        "messages": _ratio(timings, "messages", "many_messages", profile.message_counts),
+    }
+
+
+def _ratio(
+    timings: dict[str, Any], query: str, large_dataset: str, counts: tuple[int, int]
+) -> dict[str, Any]:
+    """One query's median on the small dataset against the large one."""
+    small_ms = timings["small"][query]["median_ms"]
+    large_ms = timings[large_dataset][query]["median_ms"]
+    return {
+        "small": counts[0],
+        "large": counts[1],
+        "small_ms": small_ms,
+        "large_ms": large_ms,
+        "ratio": round(large_ms / small_ms, 2),
     }
 
 
