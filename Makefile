@@ -32,6 +32,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	.venv/bin/lint-imports --no-cache
 	cd devtools/ferretdb && test -z "$$(gofmt -l .)" && go vet .
 
 clean:

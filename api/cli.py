@@ -10,16 +10,19 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 
 import uvicorn
-from pymongo.errors import DuplicateKeyError
 
-from api.auth import hash_key, hash_password, new_integration_key
-from api.settings import ConfigError, Settings, load_settings
-from documents import IntegrationKey, Staff, connect, init_db
+from api.auth.keys import hash_key, new_integration_key
+from api.auth.passwords import hash_password
+from core.settings import ConfigError, Settings, load_settings
+from documents import connect, init_db
+from documents.integration_keys import create_key
+from documents.staff_accounts import create_staff as create_staff_account
+from documents.staff_accounts import normalized_email, set_staff_password
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     uvicorn.run(
-        "api.app:app_from_environment",
+        "api.web.app:app_from_environment",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
@@ -72,13 +75,9 @@ async def create_staff(args: argparse.Namespace, settings: Settings) -> int:
     if len(password) < 8:
         print("error: the password needs at least 8 characters", file=sys.stderr)
         return 2
-    staff = Staff(
-        email=args.email.strip().lower(), name=args.name, password_hash=hash_password(password)
-    )
-    try:
-        await staff.insert()
-    except DuplicateKeyError:
-        print(f"error: {staff.email} already has an account", file=sys.stderr)
+    staff = await create_staff_account(args.email, args.name, hash_password(password))
+    if staff is None:
+        print(f"error: {normalized_email(args.email)} already has an account", file=sys.stderr)
         return 1
     print(f"created staff account {staff.email}")
     return 0
@@ -87,7 +86,7 @@ async def create_staff(args: argparse.Namespace, settings: Settings) -> int:
 @_with_database
 async def create_integration_key(args: argparse.Namespace, settings: Settings) -> int:
     key = new_integration_key()
-    await IntegrationKey(name=args.name, key_hash=hash_key(key)).insert()
+    await create_key(args.name, hash_key(key))
     print(f"integration key for {args.name} (shown once, store it now):\n{key}")
     return 0
 
@@ -98,13 +97,8 @@ async def ensure_dev_staff(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.is_dev:
         print("error: ensure-dev-staff only runs with ENV=dev", file=sys.stderr)
         return 2
-    email = settings.dev_staff_email.strip().lower()
     password_hash = hash_password(settings.dev_staff_password)
-    staff = await Staff.find_one(Staff.email == email)
-    if staff is None:
-        await Staff(email=email, name="Dev Staff", password_hash=password_hash).insert()
-    else:
-        await staff.set({Staff.password_hash: password_hash})
+    await set_staff_password(settings.dev_staff_email, "Dev Staff", password_hash)
     return 0
 
 

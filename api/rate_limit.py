@@ -7,7 +7,7 @@ import logging
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from api.errors import RateLimited
+from core.errors import RateLimited
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import httpx
 
-from api.auth import user_token
+from api.auth.tokens import user_token
 from bench.seed import STAFF_EMAIL, STAFF_PASSWORD, SeededChat
 from bench.servers import WIDGET_SECRET
 

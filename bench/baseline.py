@@ -32,10 +32,10 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from api.events import ADMIN_NOTIFICATIONS, NEW_MESSAGE, chat_channel
-from api.pubsub import Gap, Hub
-from documents import connect
-from documents._time import utc_now
+from api.live.events import ADMIN_NOTIFICATIONS, MessageAdded, chat_channel
+from api.live.hub import Hub
+from core.clock import utc_now
+from documents import Message, connect, init_db
 
 
 def create_app(mongodb_url: str, database: str, redis_url: str) -> Starlette:
@@ -44,6 +44,7 @@ def create_app(mongodb_url: str, database: str, redis_url: str) -> Starlette:
         mongo = connect(mongodb_url)
         redis = Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis)
+        await init_db(mongo, database)  # the hub decodes events into Beanie documents
         await hub.start()
         try:
             yield {"hub": hub, "messages": mongo[database]["messages"]}
@@ -81,7 +82,6 @@ async def send(request: Request) -> JSONResponse:
         "read_at": None,
         "client_id": str(body.get("client_id") or message_id),
         "client_id_given": body.get("client_id") is not None,
-        "summarized": True,
     }
     await request.state.messages.insert_one(stored)
     published = {
@@ -92,9 +92,9 @@ async def send(request: Request) -> JSONResponse:
         "created_at": now.isoformat(),
     }
     hub: Hub = request.state.hub
-    event = {"type": NEW_MESSAGE, "message": published}
-    await hub.publish(chat_channel(chat_id), event)
-    await hub.publish(ADMIN_NOTIFICATIONS, {**event, "user_email": body.get("user_email", "")})
+    message = Message.model_validate(published)
+    await hub.publish(chat_channel(chat_id), MessageAdded(message))
+    await hub.publish(ADMIN_NOTIFICATIONS, MessageAdded(message, body.get("user_email", "")))
     return JSONResponse({"id": str(message_id)})
 
 
@@ -110,8 +110,8 @@ async def listen(websocket: WebSocket) -> None:
 
         async def forward() -> None:
             async for event in events:
-                if not isinstance(event, Gap) and event.get("type") == NEW_MESSAGE:
-                    await websocket.send_text(json.dumps(event["message"]))
+                if isinstance(event, MessageAdded):
+                    await websocket.send_text(event.message.model_dump_json())
 
         forwarding = asyncio.create_task(forward())
         try:

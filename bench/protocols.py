@@ -12,7 +12,7 @@ from uuid import UUID
 
 from websockets.asyncio.client import ClientConnection
 
-from api.events import ADMIN_NOTIFICATIONS, chat_channel
+from api.live.events import ADMIN_NOTIFICATIONS, chat_channel
 from bench.httpclient import Json, JsonClient
 
 GRAPHQL_WS = "graphql-transport-ws"

@@ -10,9 +10,9 @@ from uuid import UUID, uuid4
 
 from redis.asyncio import Redis
 
-from api.events import ADMIN_NOTIFICATIONS, NEW_MESSAGE, chat_channel
+from api.live.events import ADMIN_NOTIFICATIONS, NEW_MESSAGE, chat_channel
 from bench.protocols import Sender
-from documents._time import utc_now
+from core.clock import utc_now
 
 
 class RedisPublisher:
@@ -22,7 +22,7 @@ class RedisPublisher:
     async def send(self, sender: Sender, content: str, client_id: str) -> str:
         message_id = str(uuid4())
         created_at = utc_now().isoformat().replace("+00:00", "Z")
-        # The JSON `api.events.dump(message)` produces for a stored USER message.
+        # The JSON `api.live.events.encode` produces for a stored USER message.
         message = {
             "id": message_id,
             "chat_id": sender.chat_id,
@@ -33,7 +33,6 @@ class RedisPublisher:
             "read_at": None,
             "client_id": client_id,
             "client_id_given": True,
-            "summarized": True,
         }
         event: dict[str, object] = {"type": NEW_MESSAGE, "message": message}
         pipeline = self._redis.pipeline(transaction=False)

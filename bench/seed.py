@@ -18,10 +18,10 @@ from uuid import UUID
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
-from api.auth import hash_password
+from api.auth.passwords import hash_password
+from core.clock import utc_now
 from documents import Chat, Message, SenderType, Staff, User, connect, init_db
-from documents._time import utc_now
-from documents.chat import PREVIEW_LENGTH
+from documents.models.chat import PREVIEW_LENGTH
 
 BATCH = 5_000
 STAFF_EMAIL = "bench-staff@example.test"
@@ -148,7 +148,6 @@ def _history(chat: Chat, user_id: UUID, count: int, *, newest_at: datetime) -> l
             sender_id=user_id,
             created_at=newest_at - timedelta(milliseconds=count - n),
             client_id="",
-            summarized=True,
         )
         for n in range(count)
     ]
@@ -166,7 +165,6 @@ def _history_documents(
             sender_id=user_id,
             created_at=newest_at - timedelta(milliseconds=count - n),
             client_id="",
-            summarized=True,
             read_at=newest_at,
         )
         message.client_id = str(message.id)

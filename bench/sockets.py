@@ -12,7 +12,7 @@ import websockets
 from redis.asyncio import Redis
 from websockets.asyncio.client import ClientConnection
 
-from api.events import ADMIN_NOTIFICATIONS, chat_channel
+from api.live.events import ADMIN_NOTIFICATIONS, chat_channel
 from bench.protocols import Endpoint, Subscriber
 
 PING_PREFIX = '{"type":"ping"'

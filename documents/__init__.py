@@ -1,23 +1,39 @@
-"""MongoDB documents (Beanie) and the one place that connects them."""
+"""Storage: the Beanie documents and every operation on them.
+
+Nothing outside this package imports pymongo or Beanie's query API, or builds a
+MongoDB filter: callers use the operations in `chats`, `messages`, `users`,
+`staff_accounts`, `integration_keys` and `email_deliveries`. Each write is a
+single-document atomic update (a standalone MongoDB has no transactions).
+"""
 
 from __future__ import annotations
 
-from beanie import Document, init_beanie
-from pymongo import AsyncMongoClient
-
-from documents.chat import Chat
-from documents.email_delivery import DeliveryStatus, EmailDelivery
-from documents.indexes import ensure_indexes
-from documents.integration_key import IntegrationKey
-from documents.message import Message, SenderType
-from documents.staff import Staff
-from documents.user import User
-
-DOCUMENT_MODELS: list[type[Document]] = [User, Staff, IntegrationKey, Chat, Message, EmailDelivery]
+from documents.database import (
+    DATABASE_ERROR,
+    DATABASE_UNAVAILABLE,
+    Client,
+    connect,
+    init_db,
+    ping,
+)
+from documents.models import (
+    DOCUMENT_MODELS,
+    Chat,
+    DeliveryStatus,
+    EmailDelivery,
+    IntegrationKey,
+    Message,
+    SenderType,
+    Staff,
+    User,
+)
 
 __all__ = [
+    "DATABASE_ERROR",
+    "DATABASE_UNAVAILABLE",
     "DOCUMENT_MODELS",
     "Chat",
+    "Client",
     "DeliveryStatus",
     "EmailDelivery",
     "IntegrationKey",
@@ -27,19 +43,5 @@ __all__ = [
     "User",
     "connect",
     "init_db",
+    "ping",
 ]
-
-
-def connect(url: str, *, timeout_ms: int = 5000) -> AsyncMongoClient[dict[str, object]]:
-    """Open a client whose datetimes come back UTC-aware and whose UUIDs are standard."""
-    return AsyncMongoClient(
-        url,
-        tz_aware=True,
-        uuidRepresentation="standard",
-        serverSelectionTimeoutMS=timeout_ms,
-    )
-
-
-async def init_db(client: AsyncMongoClient[dict[str, object]], database: str) -> None:
-    await init_beanie(database=client[database], document_models=DOCUMENT_MODELS, skip_indexes=True)
-    await ensure_indexes(DOCUMENT_MODELS)

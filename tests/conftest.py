@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pymongo import MongoClient
 
-from api.auth import user_token
+from api.auth.tokens import user_token
 from devtools.stack import services
 from tests.support.graphql import Http
 from tests.support.servers import ApiServer

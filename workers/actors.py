@@ -12,10 +12,10 @@ from uuid import UUID
 import dramatiq
 from dramatiq.middleware import CurrentMessage
 
-from api.settings import load_settings
+from core.jobs import EMAIL_QUEUE, UNREAD_REPLY_ACTOR
+from core.settings import load_settings
 from workers import unread_reply
 from workers.broker import setup_broker
-from workers.scheduler import EMAIL_QUEUE, UNREAD_REPLY_ACTOR
 
 logger = logging.getLogger(__name__)
 

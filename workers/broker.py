@@ -9,7 +9,8 @@ from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AsyncIO, CurrentMessage, Middleware
 
-from api.settings import Settings
+from core.jobs import redis_broker
+from core.settings import Settings
 from documents import connect, init_db
 
 
@@ -24,15 +25,6 @@ class Database(Middleware):
         assert loop_thread is not None, "the AsyncIO middleware must come first"
         client = connect(self.settings.mongodb_url, timeout_ms=self.settings.mongodb_timeout_ms)
         loop_thread.run_coroutine(init_db(client, self.settings.mongodb_db))
-
-
-def redis_broker(settings: Settings) -> RedisBroker:
-    """A broker on REDIS_URL; enough for enqueueing."""
-    return RedisBroker(  # type: ignore[no-untyped-call]
-        url=settings.redis_url,
-        heartbeat_timeout=settings.worker_heartbeat_ms,
-        maintenance_chance=settings.worker_maintenance_chance,
-    )
 
 
 def setup_broker(settings: Settings) -> RedisBroker:

@@ -15,60 +15,42 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
 from uuid import UUID
 
-from beanie import SortDirection
-from pymongo import ReturnDocument
-
-from api.settings import Settings
-from api.unsubscribe import unsubscribe_url
-from documents import Chat, DeliveryStatus, EmailDelivery, Message, SenderType, User
-from documents._time import utc_now
-from documents._upsert import upsert_one
+from core.settings import Settings
+from core.unsubscribe_link import unsubscribe_url
+from documents import DeliveryStatus, SenderType, chats, email_deliveries, messages, users
 from workers.smtp import SmtpServer
 from workers.unread_reply_email import unread_reply_email
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=60)
 DONE = (DeliveryStatus.SENT, DeliveryStatus.FAILED)
 
 
 async def deliver(message_id: UUID, settings: Settings, *, last_attempt: bool) -> str:
     """Send the email if it is still owed; return what happened, for the log."""
-    message = await Message.get(message_id)
+    message = await messages.message_by_id(message_id)
     if message is None or message.sender_type is not SenderType.ADMIN:
         return "skipped: not a staff message"
-    delivery = await EmailDelivery.get(message_id)
+    delivery = await email_deliveries.delivery_of(message_id)
     if delivery is not None and delivery.status in DONE:
         return f"skipped: already {delivery.status.value}"
     if message.read_at is not None:
         return "skipped: already read"
-    chat = await Chat.get(message.chat_id)
+    chat = await chats.chat_by_id(message.chat_id)
     if chat is None or chat.archived:
         return "skipped: chat archived"
-    user = await User.get(chat.user_id)
+    user = await users.user_by_id(chat.user_id)
     if user is None or user.email_opt_out:
         return "skipped: user opted out"
-    if delivery is None and not await _claim_chat(message):
+    if delivery is None and not await email_deliveries.claim_chat(message):
         return "skipped: an earlier email covers this reply"
-    await upsert_one(
-        EmailDelivery.get_pymongo_collection(),
-        {"_id": message.id},
-        {"$setOnInsert": {"chat_id": chat.id, "status": DeliveryStatus.CLAIMED.value,
-                          "attempts": 0, "created_at": utc_now()}},
-    )  # fmt: skip
-    if not await _take_lease(message.id):
+    await email_deliveries.record_owed(message)
+    if not await email_deliveries.take_lease(message.id):
         return "skipped: another worker is sending it"
 
-    unread = (
-        await Message.find(
-            {"chat_id": chat.id, "sender_type": SenderType.ADMIN.value, "read_at": None}
-        )
-        .sort([("created_at", SortDirection.DESCENDING)])
-        .to_list()
-    )
+    unread = await email_deliveries.unread_staff_replies(chat.id)
     newest = unread[0] if unread else message
     email = unread_reply_email(
         settings,
@@ -81,60 +63,10 @@ async def deliver(message_id: UUID, settings: Settings, *, last_attempt: bool) -
     try:
         await asyncio.to_thread(SmtpServer.from_url(settings.smtp_url).send, email)
     except Exception as error:
-        await _release(message.id, error, failed=last_attempt)
+        await email_deliveries.release(message.id, repr(error), failed=last_attempt)
         if last_attempt:
             logger.error("gave up emailing %s about reply %s: %s", user.email, message.id, error)
             return "failed"
         raise
-    await _finish(message.id, user.email)
+    await email_deliveries.finish(message.id, user.email)
     return "sent"
-
-
-async def _claim_chat(message: Message) -> bool:
-    """Move the chat's email mark past this reply, unless an email already covers it."""
-    claimed = await Chat.get_pymongo_collection().find_one_and_update(
-        {
-            "_id": message.chat_id,
-            "$or": [
-                {"last_email_at": None},
-                {"last_email_at": {"$lt": message.created_at}},
-                {"last_email_message_id": message.id},  # our own earlier, interrupted claim
-            ],
-        },
-        {"$set": {"last_email_at": utc_now(), "last_email_message_id": message.id}},
-        return_document=ReturnDocument.AFTER,
-    )
-    return claimed is not None
-
-
-async def _take_lease(message_id: UUID) -> bool:
-    now = utc_now()
-    leased = await EmailDelivery.get_pymongo_collection().find_one_and_update(
-        {
-            "_id": message_id,
-            "$or": [
-                {"status": DeliveryStatus.CLAIMED.value},
-                # A worker died while sending: whether SMTP took it is unknown; send again.
-                {"status": DeliveryStatus.SENDING.value, "lease_until": {"$lt": now}},
-            ],
-        },
-        {"$set": {"status": DeliveryStatus.SENDING.value, "lease_until": now + LEASE},
-         "$inc": {"attempts": 1}},
-    )  # fmt: skip
-    return leased is not None
-
-
-async def _release(message_id: UUID, error: Exception, *, failed: bool) -> None:
-    status = DeliveryStatus.FAILED if failed else DeliveryStatus.CLAIMED
-    await EmailDelivery.get_pymongo_collection().update_one(
-        {"_id": message_id},
-        {"$set": {"status": status.value, "lease_until": None, "error": repr(error)}},
-    )
-
-
-async def _finish(message_id: UUID, recipient: str) -> None:
-    await EmailDelivery.get_pymongo_collection().update_one(
-        {"_id": message_id},
-        {"$set": {"status": DeliveryStatus.SENT.value, "sent_at": utc_now(),
-                  "recipient": recipient, "lease_until": None, "error": None}},
-    )  # fmt: skip

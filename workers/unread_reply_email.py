@@ -6,7 +6,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from html import escape
 
-from api.settings import Settings
+from core.settings import Settings
 
 PREVIEW_LENGTH = 200
 

@@ -22,20 +22,21 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from api.schema import graphql_core_fix
-from api.schema.error_policy import ErrorPolicy, add_document_error_codes
+from api.schema.error_policy import ErrorPolicy, add_error_codes
+from api.schema.loaders import LoadersPerOperation
 from api.schema.mutations import Mutation
 from api.schema.queries import Query
 from api.schema.scalars import DATETIME
 from api.schema.subscriptions import Subscription
-from api.settings import Settings
+from core.settings import Settings
 
 
 class Schema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        """Give every error a code; log nothing (ErrorPolicy logs what is ours to fix)."""
-        add_document_error_codes(errors)
+        """Give every error its code; log nothing (ErrorPolicy logs what is ours to fix)."""
+        add_error_codes(errors)
 
 
 def _is_introspection(field: IgnoreContext) -> bool:
@@ -49,6 +50,7 @@ def make_schema(settings: Settings) -> Schema:
     graphql_core_fix.apply()
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         ErrorPolicy,
+        LoadersPerOperation,
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         partial(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from api import chats
-from api.auth import Role
-from api.errors import BadUserInput, Forbidden, NotFound
+from api.auth.principal import Role
 from api.schema.context import Info
-from documents import Chat
+from core.errors import BadUserInput, Forbidden, NotFound
+from documents import Chat, chats
 
 
 def parse_id(value: str, argument: str) -> UUID:
@@ -28,7 +27,7 @@ async def accessible_chat(info: Info, chat_id: str | None) -> Chat:
         return own
     if chat_id is None:
         raise BadUserInput("chatId is required for staff and integrations.", field="chatId")
-    chat = await Chat.get(parse_id(chat_id, "chatId"))
+    chat = await chats.chat_by_id(parse_id(chat_id, "chatId"))
     if chat is None:
         raise NotFound("Chat not found.", field="chatId")
     return chat

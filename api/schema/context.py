@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from api.auth import Principal
-from api.errors import DomainError, Unauthenticated
-from api.events import Events
-from api.pubsub import Hub
+from api.auth.principal import Principal
+from api.auth.revocation import Revocations
+from api.jobs import EmailScheduler
+from api.live.hub import Hub
+from api.live.publisher import Publisher
 from api.rate_limit import RateLimiter
-from api.revocation import Revocations
-from api.schema.loaders import Loaders
-from api.settings import Settings
-from documents._time import utc_now
-from workers.scheduler import EmailScheduler
+from core.clock import utc_now
+from core.errors import DomainError, Unauthenticated
+from core.settings import Settings
 
 
 @dataclass
@@ -26,13 +25,12 @@ class Context:
     request: Request | WebSocket
     settings: Settings
     hub: Hub
-    events: Events
+    events: Publisher
     emails: EmailScheduler
     limits: RateLimiter
     revocations: Revocations
     principal: Principal | None = None
     auth_error: DomainError | None = None
-    loaders: Loaders = field(default_factory=Loaders)
     # Set by Strawberry from the graphql-transport-ws connection_init payload.
     connection_params: dict[str, Any] | None = None
 

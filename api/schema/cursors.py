@@ -6,7 +6,7 @@ import base64
 from datetime import datetime
 from uuid import UUID
 
-from api.errors import BadUserInput
+from core.errors import BadUserInput
 from documents import Chat
 
 

@@ -1,22 +1,28 @@
-"""Every error a client sees carries a code; unexpected ones reveal nothing else."""
+"""Every error a client sees carries a code; unexpected ones reveal nothing else.
+
+This is the one place where domain errors (`core.errors`) become GraphQL errors.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from graphql import GraphQLError
-from pymongo.errors import ConnectionFailure
 from redis.exceptions import ConnectionError as RedisConnectionError
 from strawberry.extensions import MaskErrors
 
+from core.errors import DomainError
+from documents import DATABASE_UNAVAILABLE
+
 logger = logging.getLogger("api.errors")
 
-UNAVAILABLE = (ConnectionFailure, RedisConnectionError, ConnectionError, TimeoutError)
+UNAVAILABLE = (*DATABASE_UNAVAILABLE, RedisConnectionError, ConnectionError, TimeoutError)
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
-    """Anything but our domain errors and Strawberry's permission errors (both GraphQLErrors)."""
-    return error.original_error is not None and not isinstance(error.original_error, GraphQLError)
+    """Anything but our domain errors and Strawberry's own (permission) GraphQLErrors."""
+    original = error.original_error
+    return original is not None and not isinstance(original, (GraphQLError, DomainError))
 
 
 class ErrorPolicy(MaskErrors):
@@ -34,9 +40,15 @@ class ErrorPolicy(MaskErrors):
         return GraphQLError(message, nodes=error.nodes, path=error.path, extensions={"code": code})
 
 
-def add_document_error_codes(errors: list[GraphQLError]) -> None:
-    """Errors without a code are the document's own: it does not parse, or not fit the schema."""
+def add_error_codes(errors: list[GraphQLError]) -> None:
+    """A domain error's code and details; errors without a code are the document's own:
+    it does not parse, or not fit the schema."""
     for error in errors:
+        original = error.original_error
+        if isinstance(original, DomainError):
+            error.message = original.message
+            error.extensions = {"code": original.code, **original.details}
+            continue
         if error.extensions is None:
             error.extensions = {}
         if "code" not in error.extensions:

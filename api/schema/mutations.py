@@ -3,13 +3,14 @@ from __future__ import annotations
 import strawberry
 from strawberry import ID
 
-from api import chats
-from api.auth import Principal, Role, issue_staff_token, staff_with_password
+from api.auth.passwords import staff_with_password
+from api.auth.principal import Principal, Role
+from api.auth.tokens import issue_staff_token
 from api.schema.access import accessible_chat
 from api.schema.context import Info
 from api.schema.permissions import CanWrite, IsAuthenticated, IsStaff
 from api.schema.types import AuthPayload, Chat, Message, Viewer
-from documents import SenderType
+from documents import SenderType, chats, messages
 
 
 def _side(principal: Principal) -> SenderType:
@@ -47,7 +48,7 @@ class Mutation:
         await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
         await context.limits.hit(f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip)
         chat = await accessible_chat(info, chat_id)
-        sent = await chats.send_message(chat, _side(caller), caller.id, content, client_id)
+        sent = await messages.send_message(chat, _side(caller), caller.id, content, client_id)
         if sent.created:
             await info.context.events.message_added(sent.message, sent.chat)
             if sent.message.sender_type is SenderType.ADMIN:
@@ -57,7 +58,7 @@ class Mutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated, CanWrite])
     async def mark_read(self, info: Info, chat_id: ID | None = None) -> Chat:
         reader = _side(info.context.caller())
-        chat, read = await chats.mark_read(await accessible_chat(info, chat_id), reader)
+        chat, read = await messages.mark_read(await accessible_chat(info, chat_id), reader)
         await info.context.events.messages_read(chat, reader, read)
         return Chat.from_document(chat)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from strawberry.permission import BasePermission
 
-from api.auth import Role
+from api.auth.principal import Role
 from api.schema.context import Info
 
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 import strawberry
 from strawberry import ID
 
-from api import chats
 from api.schema.access import accessible_chat
 from api.schema.context import Info
 from api.schema.cursors import parse_chat_cursor
 from api.schema.permissions import IsAuthenticated, ReadsAllChats
 from api.schema.types import Chat, ChatConnection, Viewer
+from documents import chats
 
 
 @strawberry.type

@@ -6,24 +6,22 @@ from functools import partial
 import strawberry
 from strawberry import ID
 
-from api import chats
-from api.events import (
+from api.live.events import (
     ADMIN_NOTIFICATIONS,
     CHAT_UPDATES,
-    MESSAGES_READ,
-    NEW_MESSAGE,
+    ChatUpdated,
+    LiveEvent,
+    MessageAdded,
+    MessagesRead,
     chat_channel,
-    chat_in,
-    message_in,
-    read_messages_in,
 )
-from api.message_stream import MessageStream
-from api.pubsub import Gap
+from api.live.streams import MessageStream, follow
 from api.schema.access import accessible_chat, parse_id
 from api.schema.context import Info
 from api.schema.permissions import IsAuthenticated, ReadsAllChats
 from api.schema.types import Chat, Message, NewUserMessageEvent
-from documents import SenderType
+from documents import Message as MessageDocument
+from documents import SenderType, chats, messages
 
 
 @strawberry.type
@@ -39,48 +37,54 @@ class Subscription:
         start = (
             None
             if after is None
-            else await chats.find_message(chat.id, parse_id(after, "after"), "after")
+            else await messages.find_message(chat.id, parse_id(after, "after"), "after")
         )
-        stream = MessageStream(partial(chats.messages_after, chat.id), start)
-        async with info.context.hub.listen(chat_channel(chat.id)) as events:
-            if start is not None:
-                for message in await stream.catch_up():
-                    yield Message.from_document(message)
-            async for event in events:
-                if isinstance(event, Gap):
-                    batch = await stream.catch_up()
-                elif event["type"] == NEW_MESSAGE:
-                    batch = stream.accept(message_in(event))
-                else:
-                    continue
-                for message in batch:
-                    yield Message.from_document(message)
+        stream = MessageStream(partial(messages.messages_after, chat.id), start)
+
+        def pick(event: LiveEvent) -> list[MessageDocument]:
+            return stream.accept(event.message) if isinstance(event, MessageAdded) else []
+
+        feed = follow(
+            info.context.hub,
+            chat_channel(chat.id),
+            pick,
+            stream.catch_up,
+            replay_first=start is not None,
+        )
+        async for message in feed:
+            yield Message.from_document(message)
 
     @strawberry.subscription(permission_classes=[IsAuthenticated, ReadsAllChats])
     async def new_user_message(self, info: Info) -> AsyncGenerator[NewUserMessageEvent, None]:
-        stream = MessageStream(chats.user_messages_after, after=None)
-        async with info.context.hub.listen(ADMIN_NOTIFICATIONS) as events:
-            async for event in events:
-                if isinstance(event, Gap):
-                    batch = await stream.catch_up()
-                    emails = await chats.user_emails({message.chat_id for message in batch})
-                else:
-                    message = message_in(event)
-                    batch = stream.accept(message)
-                    emails = {message.chat_id: event["user_email"]}
-                for message in batch:
-                    yield NewUserMessageEvent(
-                        chat_id=ID(str(message.chat_id)),
-                        user_email=emails.get(message.chat_id, ""),
-                        message=Message.from_document(message),
-                    )
+        stream = MessageStream(messages.user_messages_after, after=None)
+        Noticed = tuple[MessageDocument, str]
+
+        def pick(event: LiveEvent) -> list[Noticed]:
+            if not isinstance(event, MessageAdded):
+                return []
+            return [(message, event.user_email or "") for message in stream.accept(event.message)]
+
+        async def catch_up() -> list[Noticed]:
+            missed = await stream.catch_up()
+            emails = await chats.user_emails({message.chat_id for message in missed})
+            return [(message, emails.get(message.chat_id, "")) for message in missed]
+
+        async for message, user_email in follow(
+            info.context.hub, ADMIN_NOTIFICATIONS, pick, catch_up
+        ):
+            yield NewUserMessageEvent(
+                chat_id=ID(str(message.chat_id)),
+                user_email=user_email,
+                message=Message.from_document(message),
+            )
 
     @strawberry.subscription(permission_classes=[IsAuthenticated, ReadsAllChats])
     async def chat_updated(self, info: Info) -> AsyncGenerator[Chat, None]:
-        async with info.context.hub.listen(CHAT_UPDATES) as events:
-            async for event in events:
-                if not isinstance(event, Gap):
-                    yield Chat.from_document(chat_in(event))
+        def pick(event: LiveEvent) -> list[Chat]:
+            return [Chat.from_document(event.chat)] if isinstance(event, ChatUpdated) else []
+
+        async for chat in follow(info.context.hub, CHAT_UPDATES, pick, None):
+            yield chat
 
     @strawberry.subscription(
         permission_classes=[IsAuthenticated],
@@ -90,11 +94,12 @@ class Subscription:
         self, info: Info, chat_id: ID | None = None
     ) -> AsyncGenerator[list[Message], None]:
         chat = await accessible_chat(info, chat_id)
-        caller = info.context.caller()
-        other_side = SenderType.USER if caller.reads_all_chats else SenderType.ADMIN
-        async with info.context.hub.listen(chat_channel(chat.id)) as events:
-            async for event in events:
-                if isinstance(event, Gap) or event["type"] != MESSAGES_READ:
-                    continue
-                if event["reader"] == other_side.value:
-                    yield [Message.from_document(message) for message in read_messages_in(event)]
+        other_side = SenderType.USER if info.context.caller().reads_all_chats else SenderType.ADMIN
+
+        def pick(event: LiveEvent) -> list[list[Message]]:
+            if not isinstance(event, MessagesRead) or event.reader is not other_side:
+                return []
+            return [[Message.from_document(message) for message in event.messages]]
+
+        async for receipts in follow(info.context.hub, chat_channel(chat.id), pick, None):
+            yield receipts

@@ -9,14 +9,13 @@ from uuid import UUID
 import strawberry
 from strawberry import ID
 
-from api import chats
-from api.auth import Principal, Role
+from api.auth.principal import Principal, Role
 from api.schema.access import parse_id
-from api.schema.context import Info
 from api.schema.cursors import chat_cursor
+from api.schema.loaders import operation_loaders
 from documents import Chat as ChatDocument
 from documents import Message as MessageDocument
-from documents import SenderType, User
+from documents import SenderType, User, chats, messages
 
 strawberry.enum(SenderType, name="SenderType")
 strawberry.enum(Role, name="Role")
@@ -116,8 +115,8 @@ class Chat:
     user_email: strawberry.Private[str]
 
     @strawberry.field
-    async def user(self, info: Info) -> SupportUser:
-        user = await info.context.loaders.users.load(self.user_id)
+    async def user(self) -> SupportUser:
+        user = await operation_loaders().users.load(self.user_id)
         if user is None:  # never deleted today; one missing record must not break a list
             return SupportUser(
                 id=ID(str(self.user_id)), external_id="", email=self.user_email, name=None
@@ -131,7 +130,7 @@ class Chat:
         before: ID | None = None,
         after: ID | None = None,
     ) -> MessagePage:
-        page = await chats.message_slice(
+        page = await messages.message_slice(
             UUID(self.id),
             last=50 if last is None else last,
             before=None if before is None else parse_id(before, "before"),

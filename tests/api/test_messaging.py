@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from tests.conftest import EndUser, make_user
+from api.auth.tokens import user_token
+from tests.conftest import WIDGET_SECRET, EndUser, make_user
 from tests.support import operations as ops
 from tests.support.graphql import Http, socket
 from tests.support.redis_wait import subscribed
@@ -271,3 +272,25 @@ def test_a_retry_finishes_a_send_that_stopped_before_the_summary(
     assert after["lastMessagePreview"] == "Half sent"
     assert send(api, user.token, "Half sent", clientId="retry-me") == retried
     assert my_chat(api, user)["messageCount"] == 1
+
+
+async def test_a_changed_email_reaches_search_and_the_staff_feed(
+    api: ApiServer, env: dict[str, str], user: EndUser, staff_token: str
+) -> None:
+    chat_id = my_chat(api, user)["id"]
+    new_email = f"renamed-{uuid.uuid4().hex[:8]}@example.test"
+    renamed = user_token(WIDGET_SECRET, user.external_id, new_email, "Ann", timedelta(hours=1))
+    staff = Http(api.url, staff_token)
+
+    async with socket(api.ws_url, staff_token) as staff_socket:
+        inbox = await staff_socket.subscribe(ops.NEW_USER_MESSAGE)
+        await subscribed(env["REDIS_URL"], "admin_support_notifications")
+        send(api, renamed, "I changed my email address")
+        event = (await inbox.next())["newUserMessage"]
+
+    assert event["chatId"] == chat_id
+    assert event["userEmail"] == new_email
+    found = staff.execute(ops.CHATS, {"archived": False, "search": new_email})["chats"]
+    assert [edge["node"]["id"] for edge in found["edges"]] == [chat_id]
+    old = staff.execute(ops.CHATS, {"archived": False, "search": user.email})["chats"]
+    assert old["edges"] == []

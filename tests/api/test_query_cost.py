@@ -9,8 +9,8 @@ import pytest
 from pymongo import monitoring
 from starlette.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
+from api.web.app import create_app
+from core.settings import Settings
 from tests.conftest import make_user
 from tests.support import operations as ops
 from tests.support.graphql import Http

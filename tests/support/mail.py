@@ -6,7 +6,7 @@ import time
 from email.message import EmailMessage
 from pathlib import Path
 
-from api.dev_mail import read_mail
+from api.pages.dev_mail import read_mail
 
 
 def mail_to(mail_dir: Path, recipient: str) -> list[EmailMessage]:

@@ -13,7 +13,9 @@ from typing import Any
 import httpx
 import pytest
 
-from api.settings import Settings
+from api.jobs import EmailScheduler
+from core.jobs import redis_broker
+from core.settings import Settings
 from devtools.processes import free_port
 from devtools.services import SmtpSink
 from tests.conftest import EndUser, make_user
@@ -21,8 +23,6 @@ from tests.support import operations as ops
 from tests.support.graphql import Http
 from tests.support.mail import body, mail_to, wait_for_mail
 from tests.support.servers import ApiServer, Worker
-from workers.broker import redis_broker
-from workers.scheduler import EmailScheduler
 
 
 def wait_for_outcome(worker: Worker, message_id: str, nth: int = 1, within: float = 20) -> str:

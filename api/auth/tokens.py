@@ -1,0 +1,109 @@
+"""Bearer tokens: end-user JWTs (signed by the host app), staff JWTs, integration keys."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import jwt
+
+from api.auth.keys import INTEGRATION_KEY_PREFIX, hash_key
+from api.auth.principal import Principal, Role
+from api.auth.revocation import Revocations
+from core.clock import utc_now
+from core.errors import Unauthenticated
+from core.settings import Settings
+from documents import Staff
+from documents.integration_keys import active_key
+from documents.staff_accounts import staff_by_id
+from documents.users import remember_user
+
+STAFF_ISSUER = "support-chat"
+
+
+async def authenticate(token: str, settings: Settings, revocations: Revocations) -> Principal:
+    """Resolve a bearer token to its principal, or raise Unauthenticated."""
+    if token.startswith(INTEGRATION_KEY_PREFIX):
+        return await _integration_principal(token)
+    try:
+        unverified = jwt.decode(token, options={"verify_signature": False})
+    except jwt.InvalidTokenError:
+        raise Unauthenticated("Invalid token.", reason="INVALID_TOKEN") from None
+    if unverified.get("iss") == STAFF_ISSUER:
+        claims = _verify(token, settings.secret_key, issuer=STAFF_ISSUER)
+        if await revocations.is_revoked(str(claims.get("jti"))):
+            raise Unauthenticated("Logged out.", reason="TOKEN_REVOKED")
+        return await _staff_principal(claims)
+    return await _user_principal(_verify(token, settings.widget_secret, issuer=None))
+
+
+def _verify(token: str, key: str, *, issuer: str | None) -> dict[str, Any]:
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=["HS256"],
+            issuer=issuer,
+            options={"require": ["exp", "sub"]},
+        )
+    except jwt.ExpiredSignatureError:
+        raise Unauthenticated("Token expired.", reason="TOKEN_EXPIRED") from None
+    except jwt.InvalidTokenError:
+        raise Unauthenticated("Invalid token.", reason="INVALID_TOKEN") from None
+    return claims
+
+
+def _expiry(claims: dict[str, Any]) -> datetime:
+    return datetime.fromtimestamp(int(claims["exp"]), UTC)
+
+
+async def _user_principal(claims: dict[str, Any]) -> Principal:
+    external_id, email, name = claims.get("sub"), claims.get("email"), claims.get("name")
+    if not isinstance(external_id, str) or not external_id or not isinstance(email, str):
+        raise Unauthenticated("Token lacks sub or email.", reason="INVALID_TOKEN")
+    if name is not None and not isinstance(name, str):
+        raise Unauthenticated("Token name must be a string.", reason="INVALID_TOKEN")
+    user = await remember_user(external_id, email, name)
+    return Principal(user.id, Role.USER, user.email, user.name, _expiry(claims))
+
+
+async def _staff_principal(claims: dict[str, Any]) -> Principal:
+    try:
+        staff = await staff_by_id(UUID(str(claims["sub"])))
+    except ValueError:
+        staff = None
+    if staff is None:
+        raise Unauthenticated("Unknown staff account.", reason="INVALID_TOKEN")
+    return Principal(
+        staff.id, Role.ADMIN, staff.email, staff.name, _expiry(claims), str(claims.get("jti"))
+    )
+
+
+async def _integration_principal(key: str) -> Principal:
+    record = await active_key(hash_key(key))
+    if record is None:
+        raise Unauthenticated("Invalid integration key.", reason="INVALID_TOKEN")
+    return Principal(record.id, Role.INTEGRATION, None, record.name)
+
+
+def issue_staff_token(staff: Staff, settings: Settings) -> str:
+    now = utc_now()
+    claims = {
+        "iss": STAFF_ISSUER,
+        "sub": str(staff.id),
+        "role": Role.ADMIN.value,
+        "iat": now,
+        "exp": now + timedelta(hours=settings.staff_token_hours),
+        "jti": secrets.token_urlsafe(12),
+    }
+    return jwt.encode(claims, settings.secret_key, algorithm="HS256")
+
+
+def user_token(secret: str, external_id: str, email: str, name: str | None, ttl: timedelta) -> str:
+    """An end-user token as a host app's backend would sign it (demo and tests)."""
+    claims: dict[str, Any] = {"sub": external_id, "email": email, "exp": utc_now() + ttl}
+    if name:
+        claims["name"] = name
+    return jwt.encode(claims, secret, algorithm="HS256")

@@ -1,0 +1,1 @@
+"""Live delivery: one Redis subscription per process, typed events, per-subscriber streams."""

@@ -1,0 +1,162 @@
+"""Redis pub/sub for one API process: one Redis subscription, many listeners.
+
+Every WebSocket subscription gets its own in-memory queue; the hub holds a
+single Redis connection subscribed to the union of the channels its listeners
+want, decodes each event once and copies it into their queues. When the Redis connection
+drops, the hub reconnects, subscribes again and puts `GAP` into every queue so
+that listeners which can (messageAdded) catch up from MongoDB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from typing import Any, Final
+
+from redis.asyncio import Redis
+from redis.asyncio.client import PubSub
+from redis.exceptions import RedisError
+
+from api.live.events import LiveEvent, decode, encode
+
+logger = logging.getLogger(__name__)
+
+
+class Gap:
+    """Put into listeners' queues when events may have been lost while Redis was away."""
+
+    def __repr__(self) -> str:
+        return "GAP"
+
+
+GAP: Final = Gap()
+
+SUBSCRIBE_TIMEOUT = 5.0
+
+
+class Listener:
+    """The events of some channels, in the order Redis delivered them."""
+
+    def __init__(self) -> None:
+        self._queue: asyncio.Queue[LiveEvent | Gap] = asyncio.Queue()
+
+    def put(self, item: LiveEvent | Gap) -> None:
+        self._queue.put_nowait(item)
+
+    def __aiter__(self) -> AsyncIterator[LiveEvent | Gap]:
+        return self
+
+    async def __anext__(self) -> LiveEvent | Gap:
+        return await self._queue.get()
+
+
+class Hub:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+        self._pubsub: PubSub = redis.pubsub()
+        self._listeners: dict[str, set[Listener]] = defaultdict(set)
+        self._confirmed: dict[str, asyncio.Event] = {}
+        self._lock = asyncio.Lock()
+        self._has_channels = asyncio.Event()
+        self._reader: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._reader = asyncio.create_task(self._read_forever(), name="pubsub-reader")
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._reader
+        await self._pubsub.aclose()  # type: ignore[no-untyped-call]
+
+    async def publish(self, channel: str, event: LiveEvent) -> None:
+        await self._redis.publish(channel, encode(event))
+
+    @asynccontextmanager
+    async def listen(self, *channels: str) -> AsyncIterator[Listener]:
+        """Listen to channels; Redis has confirmed the subscription when this enters."""
+        listener = Listener()
+        try:
+            for channel in channels:
+                await self._add(channel, listener)
+            yield listener
+        finally:
+            for channel in channels:
+                await self._remove(channel, listener)
+
+    async def _add(self, channel: str, listener: Listener) -> None:
+        async with self._lock:
+            first = not self._listeners[channel]
+            self._listeners[channel].add(listener)
+            if first:
+                confirmed = self._confirmed[channel] = asyncio.Event()
+                await self._pubsub.subscribe(channel)
+                self._has_channels.set()
+            else:
+                confirmed = self._confirmed[channel]
+        await asyncio.wait_for(confirmed.wait(), SUBSCRIBE_TIMEOUT)
+
+    async def _remove(self, channel: str, listener: Listener) -> None:
+        async with self._lock:
+            listeners = self._listeners.get(channel)
+            if listeners is None:
+                return
+            listeners.discard(listener)
+            if not listeners:
+                del self._listeners[channel]
+                self._confirmed.pop(channel, None)
+                with suppress(RedisError):
+                    await self._pubsub.unsubscribe(channel)
+
+    async def _read_forever(self) -> None:
+        lost_connection = False
+        backoff = 0.1
+        while True:
+            await self._has_channels.wait()
+            try:
+                message = await self._pubsub.get_message(timeout=1.0)
+            except (RedisError, OSError) as error:
+                if not lost_connection:
+                    logger.warning("lost the Redis pub/sub connection: %s", error)
+                lost_connection = True
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 2.0)
+                continue
+            if message is None:
+                if not self._pubsub.subscribed and not self._listeners:
+                    self._has_channels.clear()
+                continue
+            if lost_connection:
+                logger.warning("Redis pub/sub connection is back")
+                lost_connection, backoff = False, 0.1
+                self._broadcast(GAP)
+            self._dispatch(message)
+
+    def _dispatch(self, message: dict[str, Any]) -> None:
+        channel = _text(message["channel"])
+        if message["type"] == "subscribe":
+            if (confirmed := self._confirmed.get(channel)) is not None:
+                confirmed.set()
+        elif message["type"] == "message":
+            listeners = self._listeners.get(channel)
+            if not listeners:
+                return
+            try:
+                event = decode(message["data"])  # once, however many listeners share it
+            except ValueError as error:
+                logger.error("dropped a malformed event on %s: %s", channel, error)
+                return
+            for listener in listeners:
+                listener.put(event)
+
+    def _broadcast(self, item: Gap) -> None:
+        for listener in {listener for group in self._listeners.values() for listener in group}:
+            listener.put(item)
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

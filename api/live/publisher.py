@@ -1,0 +1,48 @@
+"""Announcing stored writes to every API process; an outage never fails the write."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from api.live.events import (
+    ADMIN_NOTIFICATIONS,
+    CHAT_UPDATES,
+    ChatUpdated,
+    LiveEvent,
+    MessageAdded,
+    MessagesRead,
+    chat_channel,
+)
+from api.live.hub import Hub
+from documents import Chat, Message, SenderType
+
+logger = logging.getLogger(__name__)
+
+
+class Publisher:
+    def __init__(self, hub: Hub) -> None:
+        self._hub = hub
+
+    async def message_added(self, message: Message, chat: Chat) -> None:
+        await self._publish(chat_channel(chat.id), MessageAdded(message))
+        if message.sender_type is SenderType.USER:
+            await self._publish(ADMIN_NOTIFICATIONS, MessageAdded(message, chat.user_email))
+        await self.chat_updated(chat)
+
+    async def messages_read(
+        self, chat: Chat, reader: SenderType, messages: Sequence[Message]
+    ) -> None:
+        if messages:
+            await self._publish(chat_channel(chat.id), MessagesRead(reader, tuple(messages)))
+        await self.chat_updated(chat)
+
+    async def chat_updated(self, chat: Chat) -> None:
+        await self._publish(CHAT_UPDATES, ChatUpdated(chat))
+
+    async def _publish(self, channel: str, event: LiveEvent) -> None:
+        try:
+            await self._hub.publish(channel, event)
+        except Exception:
+            # Subscribers catch up from MongoDB after a gap; the write stands.
+            logger.exception("could not publish %s to %s", type(event).__name__, channel)

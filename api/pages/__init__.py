@@ -1,0 +1,1 @@
+"""Pages a person opens: demo host page, dev mail, unsubscribe, health."""

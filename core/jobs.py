@@ -1,0 +1,19 @@
+"""The job queue the API and the worker share, so neither imports the other."""
+
+from __future__ import annotations
+
+from dramatiq.brokers.redis import RedisBroker
+
+from core.settings import Settings
+
+EMAIL_QUEUE = "emails"
+UNREAD_REPLY_ACTOR = "send_unread_reply_email"
+
+
+def redis_broker(settings: Settings) -> RedisBroker:
+    """A broker on REDIS_URL; enough for enqueueing, and the worker's base."""
+    return RedisBroker(  # type: ignore[no-untyped-call]
+        url=settings.redis_url,
+        heartbeat_timeout=settings.worker_heartbeat_ms,
+        maintenance_chance=settings.worker_maintenance_chance,
+    )

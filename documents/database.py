@@ -1,0 +1,50 @@
+"""The one place that connects to MongoDB: client, Beanie, indexes, and what 'down' looks like."""
+
+from __future__ import annotations
+
+from beanie import Document, init_beanie
+from pymongo import AsyncMongoClient
+from pymongo.errors import ConnectionFailure, PyMongoError
+
+from documents.models import DOCUMENT_MODELS
+
+Client = AsyncMongoClient[dict[str, object]]
+
+# Raised by any storage operation while MongoDB cannot be reached: callers answer UNAVAILABLE.
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (ConnectionFailure,)
+DATABASE_ERROR: type[Exception] = PyMongoError
+
+
+def connect(url: str, *, timeout_ms: int = 5000) -> Client:
+    """Open a client whose datetimes come back UTC-aware and whose UUIDs are standard."""
+    return AsyncMongoClient(
+        url,
+        tz_aware=True,
+        uuidRepresentation="standard",
+        serverSelectionTimeoutMS=timeout_ms,
+    )
+
+
+async def init_db(client: Client, database: str) -> None:
+    await init_beanie(database=client[database], document_models=DOCUMENT_MODELS, skip_indexes=True)
+    await ensure_indexes(DOCUMENT_MODELS)
+
+
+async def ping(client: Client) -> None:
+    await client.admin.command("ping")
+
+
+async def ensure_indexes(models: list[type[Document]]) -> None:
+    """Create the missing indexes, one per command.
+
+    FerretDB 1.24 drops the connection when one createIndexes command names
+    several indexes that already exist, which Beanie's own index set-up sends on
+    every start after the first. Creating only the missing ones, one at a time,
+    works on MongoDB and FerretDB alike.
+    """
+    for model in models:
+        collection = model.get_pymongo_collection()
+        existing = await collection.index_information()
+        for index in model.get_settings().indexes:
+            if index.name not in existing:
+                await collection.create_indexes([index.index])

@@ -1,0 +1,67 @@
+"""The hub: one Redis subscription per process, fanned out, and resumed after Redis restarts."""
+
+from __future__ import annotations
+
+import asyncio
+from uuid import uuid4
+
+import pytest
+from redis.asyncio import Redis
+
+from api.live.events import ChatUpdated
+from api.live.hub import GAP, Hub
+from devtools.services import RedisServer
+from documents import Chat
+
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("beanie_ready")]
+
+
+def chat_updated(email: str) -> ChatUpdated:
+    return ChatUpdated(Chat(user_id=uuid4(), user_email=email))
+
+
+async def test_publish_reaches_every_listener_of_the_channel(service_env: dict[str, str]) -> None:
+    redis = Redis.from_url(service_env["REDIS_URL"])
+    hub = Hub(redis)
+    await hub.start()
+    try:
+        async with (
+            hub.listen("room:a") as first,
+            hub.listen("room:a") as second,
+            hub.listen("room:b") as elsewhere,
+        ):
+            [(_, subscriptions)] = await redis.pubsub_numsub("room:a")
+            assert subscriptions == 1  # one Redis subscription, two listeners
+
+            event = chat_updated("hello@example.com")
+            await hub.publish("room:a", event)
+
+            assert await asyncio.wait_for(anext(first), 2) == event
+            assert await asyncio.wait_for(anext(second), 2) == event
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(anext(elsewhere), 0.3)
+    finally:
+        await hub.close()
+        await redis.aclose()
+
+
+async def test_listeners_get_a_gap_marker_and_events_again_after_a_redis_restart() -> None:
+    server = RedisServer()
+    server.start()
+    redis = Redis.from_url(server.url)
+    hub = Hub(redis)
+    await hub.start()
+    try:
+        async with hub.listen("room:c") as listener:
+            server.stop()
+            await asyncio.sleep(0.5)
+            server.start()
+
+            assert await asyncio.wait_for(anext(listener), 10) is GAP
+            event = chat_updated("after@example.com")
+            await hub.publish("room:c", event)
+            assert await asyncio.wait_for(anext(listener), 5) == event
+    finally:
+        await hub.close()
+        await redis.aclose()
+        server.stop()
