@@ -2,8 +2,11 @@
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 PY := .venv/bin/python
+SHARED := clients/shared
 WIDGET := clients/widget
 DASHBOARD := clients/dashboard
+# The sources a client build depends on: its own files and what it imports from clients/shared.
+sources = $(shell find $(1) $(SHARED)/src -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print)
 
 .PHONY: run test install build lint bench soak clean
 
@@ -14,7 +17,7 @@ run: install build
 ## make test: every test, against real services started (and stopped) for the run
 test: install build
 	./devtools/ensure-chromium.sh
-	@for client in $(WIDGET) $(DASHBOARD); do (cd $$client && npm test --silent) || exit 1; done
+	@for client in $(SHARED) $(WIDGET) $(DASHBOARD); do (cd $$client && npm test --silent) || exit 1; done
 	$(PY) -m devtools.stack exec -- $(PY) -m pytest
 
 install:
@@ -22,10 +25,10 @@ install:
 
 build: $(WIDGET)/dist/widget.js $(DASHBOARD)/dist/index.html
 
-$(WIDGET)/dist/widget.js: $(shell find $(WIDGET) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print)
+$(WIDGET)/dist/widget.js: $(call sources,$(WIDGET))
 	cd $(WIDGET) && npm run build --silent
 
-$(DASHBOARD)/dist/index.html: $(shell find $(DASHBOARD) -path '*/node_modules' -prune -o -path '*/dist' -prune -o -type f -print)
+$(DASHBOARD)/dist/index.html: $(call sources,$(DASHBOARD))
 	cd $(DASHBOARD) && npm run build --silent
 
 lint: install

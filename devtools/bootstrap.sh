@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing: uv, the Python environment,
-# the clients' npm packages. Safe to run again; it only does what is missing.
+# the npm packages of the clients and of the code they share (clients/shared).
+# Safe to run again; it only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ uv_cmd() { if command -v uv >/dev/null 2>&1; then uv "$@"; else python3 -m uv "$
 uv_cmd sync --frozen --quiet
 
 command -v npm >/dev/null 2>&1 || { echo "error: npm is missing: install Node.js 20+" >&2; exit 1; }
-for client in clients/widget clients/dashboard; do
+for client in clients/shared clients/widget clients/dashboard; do
   [ -f "$client/package-lock.json" ] || continue
   stamp="$client/node_modules/.installed"
   if [ ! -f "$stamp" ] || [ "$client/package-lock.json" -nt "$stamp" ]; then

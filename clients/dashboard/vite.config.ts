@@ -11,7 +11,11 @@ export default defineConfig(({ mode }) => {
     base: '/admin/',
     plugins: [preact()],
     build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
-    server: { proxy: { '/graphql': { target: api, ws: true, changeOrigin: true } } },
+    server: {
+      proxy: { '/graphql': { target: api, ws: true, changeOrigin: true } },
+      // The dev server may serve only these: this app and the code it shares with the widget.
+      fs: { allow: ['.', '../shared/src'] },
+    },
     test: { include: ['src/**/*.test.ts'], environment: 'node' },
   };
 });

@@ -1,17 +1,10 @@
-/** Shapes shared by the transport, the state logic and the view. */
+/** The message shape every operation selects, from the generated contract types. */
+import type { Message as ContractMessage } from '../../shared/src/contract';
 
-export type SenderType = 'USER' | 'ADMIN';
+const MESSAGE_FIELD_NAMES = ['id', 'chatId', 'content', 'senderType', 'readAt', 'createdAt', 'clientId'] as const;
 
-/** A `Message` as the GraphQL API returns it. */
-export interface Message {
-  id: string;
-  chatId: string;
-  content: string;
-  senderType: SenderType;
-  readAt: string | null;
-  createdAt: string;
-  clientId: string | null;
-}
+/** A `Message` as the widget's queries, mutations and subscriptions return it. */
+export type Message = Pick<ContractMessage, (typeof MESSAGE_FIELD_NAMES)[number]>;
 
 /** The fields every operation selects on `Message`. */
-export const MESSAGE_FIELDS = 'id chatId content senderType readAt createdAt clientId';
+export const MESSAGE_FIELDS = MESSAGE_FIELD_NAMES.join(' ');

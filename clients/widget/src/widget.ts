@@ -2,27 +2,24 @@
  * One running widget: wires the pure chat state to the HTTP API, the live
  * WebSocket connection, the view and the chime.
  */
-import { createApi } from './api';
-import { createTokenSource } from './auth';
-import type { Config } from './config';
-import { connectLive } from './socket';
-import { createChime } from './sound';
 import {
   addPending,
   applyReadReceipts,
-  emptyState,
+  emptyChatState,
   findUnconfirmed,
-  markRead,
   mergeMessages,
   newestConfirmedId,
-  seenKey,
   setSendStatus,
-  unreadAdminIds,
-  unreadCount,
   type ChatState,
-} from './store';
+} from '../../shared/src/chat';
+import { newClientId } from '../../shared/src/clientId';
+import { createApi } from './api';
+import { createTokenSource } from './auth';
+import type { Config } from './config';
+import { markRead, seenKey, unreadAdminIds, unreadCount } from './receipts';
+import { connectLive } from './socket';
+import { createChime } from './sound';
 import type { Message } from './types';
-import { newClientId } from './uuid';
 import { createView } from './view';
 
 /** How often to poll over HTTP while the WebSocket is down. */
@@ -40,7 +37,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
   const auth = createTokenSource(config.token, config.getToken);
   const api = createApi(config.httpUrl, auth);
 
-  let state: ChatState = emptyState;
+  let state: ChatState = emptyChatState;
   let isOpen = false;
   let connected = false;
   let loaded = false; // the first history load is no news: no chime for it
@@ -131,7 +128,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
   function send(content: string): void {
     chime.unlock();
     const clientId = newClientId();
-    update(addPending(state, { clientId, content, createdAt: new Date().toISOString() }));
+    update(addPending(state, { clientId, content, senderType: 'USER', createdAt: new Date().toISOString() }));
     deliver(clientId, content);
   }
 

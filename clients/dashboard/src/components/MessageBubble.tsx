@@ -1,8 +1,8 @@
-import type { ChatMessage } from '../lib/messages';
+import type { ChatEntry } from '../../../shared/src/chat';
 import { clockTime } from '../lib/time';
 
 interface Props {
-  message: ChatMessage;
+  message: ChatEntry;
   userEmail: string;
   onRetry: (clientId: string) => void;
 }
@@ -16,7 +16,7 @@ export function MessageBubble({ message, userEmail, onRetry }: Props) {
       class={`message ${mine ? 'message--staff' : 'message--user'} message--${message.status}`}
       data-testid="message"
       data-sender={message.senderType}
-      data-id={message.id}
+      data-id={message.id ?? undefined}
       data-status={message.status}
     >
       <div class="message__label">{mine ? 'You' : userEmail}</div>

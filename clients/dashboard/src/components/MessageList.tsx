@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { ChatMessage } from '../lib/messages';
+import type { ChatEntry } from '../../../shared/src/chat';
 import { groupByDay } from '../lib/time';
 import { MessageBubble } from './MessageBubble';
 
@@ -7,7 +7,7 @@ import { MessageBubble } from './MessageBubble';
 const EDGE = 120;
 
 interface Props {
-  messages: ChatMessage[];
+  messages: readonly ChatEntry[];
   userEmail: string;
   hasMore: boolean;
   loadingOlder: boolean;
@@ -26,7 +26,7 @@ function isNearBottom(element: HTMLElement): boolean {
  */
 export function MessageList({ messages, userEmail, hasMore, loadingOlder, onLoadOlder, onRetry }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const snapshot = useRef({ firstId: '', lastId: '', scrollHeight: 0, nearBottom: true });
+  const snapshot = useRef({ firstKey: '', lastKey: '', scrollHeight: 0, nearBottom: true });
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -34,16 +34,16 @@ export function MessageList({ messages, userEmail, hasMore, loadingOlder, onLoad
     const previous = snapshot.current;
     const first = messages[0];
     const last = messages[messages.length - 1];
-    const firstId = first?.id ?? '';
-    const lastId = last?.id ?? '';
-    if (previous.firstId && firstId !== previous.firstId && lastId === previous.lastId) {
+    const firstKey = first?.key ?? '';
+    const lastKey = last?.key ?? '';
+    if (previous.firstKey && firstKey !== previous.firstKey && lastKey === previous.lastKey) {
       element.scrollTop += element.scrollHeight - previous.scrollHeight;
-    } else if (lastId !== previous.lastId && (previous.nearBottom || last?.status === 'pending')) {
+    } else if (lastKey !== previous.lastKey && (previous.nearBottom || last?.status === 'pending')) {
       element.scrollTop = element.scrollHeight;
     }
     snapshot.current = {
-      firstId,
-      lastId,
+      firstKey,
+      lastKey,
       scrollHeight: element.scrollHeight,
       nearBottom: isNearBottom(element),
     };
@@ -79,7 +79,7 @@ export function MessageList({ messages, userEmail, hasMore, loadingOlder, onLoad
             <span>{group.label}</span>
           </div>
           {group.items.map((message) => (
-            <MessageBubble key={message.clientId ?? message.id} message={message} userEmail={userEmail} onRetry={onRetry} />
+            <MessageBubble key={message.key} message={message} userEmail={userEmail} onRetry={onRetry} />
           ))}
         </div>
       ))}

@@ -1,65 +1,40 @@
-// Shapes of the API objects the dashboard reads (see shared/contract/schema.graphql).
+// The API objects as the dashboard's operations select them (operations.ts), picked from
+// the types generated from contract/schema.graphql.
+import type * as Contract from '../../../shared/src/contract';
 
-export type SenderType = 'USER' | 'ADMIN';
-export type Role = 'USER' | 'ADMIN' | 'INTEGRATION';
+export type Viewer = Pick<Contract.Viewer, 'id' | 'role' | 'email' | 'name'>;
 
-/** ISO-8601 UTC timestamp, as the API's DateTime scalar. */
-export type DateTime = string;
+export type SupportUser = Pick<Contract.SupportUser, 'id' | 'email' | 'name'>;
 
-export interface Viewer {
-  id: string;
-  role: Role;
-  email: string | null;
-  name: string | null;
-}
+/** The chat summary shown in the list and the chat view header (`ChatFields`). */
+export type Chat = Pick<
+  Contract.Chat,
+  | 'id'
+  | 'archived'
+  | 'archivedAt'
+  | 'lastMessageAt'
+  | 'lastMessagePreview'
+  | 'lastMessageSender'
+  | 'messageCount'
+  | 'unread'
+  | 'createdAt'
+> & { user: SupportUser };
 
-export interface SupportUser {
-  id: string;
-  email: string;
-  name: string | null;
-}
+/** `MessageFields`. */
+export type Message = Pick<
+  Contract.Message,
+  'id' | 'chatId' | 'content' | 'senderType' | 'readAt' | 'createdAt' | 'clientId'
+>;
 
-/** The chat summary shown in the list and the chat view header. */
-export interface Chat {
-  id: string;
-  user: SupportUser;
-  archived: boolean;
-  archivedAt: DateTime | null;
-  lastMessageAt: DateTime | null;
-  lastMessagePreview: string | null;
-  lastMessageSender: SenderType | null;
-  messageCount: number;
-  unread: boolean;
-  createdAt: DateTime;
-}
+export type MessagePage = Pick<Contract.MessagePage, 'hasMore'> & { nodes: Message[] };
 
-export interface Message {
-  id: string;
-  chatId: string;
-  content: string;
-  senderType: SenderType;
-  readAt: DateTime | null;
-  createdAt: DateTime;
-  clientId: string | null;
-}
+export type PageInfo = Pick<Contract.PageInfo, 'hasNextPage' | 'endCursor'>;
 
-export interface MessagePage {
-  nodes: Message[];
-  hasMore: boolean;
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export interface ChatConnection {
-  edges: { cursor: string; node: Chat }[];
+export type ChatConnection = {
+  edges: (Pick<Contract.ChatEdge, 'cursor'> & { node: Chat })[];
   pageInfo: PageInfo;
-}
+};
 
-export interface NewUserMessageEvent {
-  chatId: string;
-  userEmail: string;
+export type NewUserMessageEvent = Pick<Contract.NewUserMessageEvent, 'chatId' | 'userEmail'> & {
   message: Message;
-}
+};

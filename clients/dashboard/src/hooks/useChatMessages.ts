@@ -1,5 +1,18 @@
 import { useClient } from '@urql/preact';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import {
+  addPending,
+  applyReadReceipts,
+  type ChatEntry,
+  type ChatState,
+  emptyChatState,
+  findUnconfirmed,
+  mergeMessages,
+  newestConfirmedId,
+  oldestConfirmedId,
+  setSendStatus,
+} from '../../../shared/src/chat';
+import { newClientId } from '../../../shared/src/clientId';
 import { errorCode } from '../graphql/errors';
 import {
   CHAT_MESSAGES,
@@ -9,18 +22,7 @@ import {
   SEND_MESSAGE,
 } from '../graphql/operations';
 import type { Chat, Message } from '../graphql/types';
-import { newClientId } from '../lib/clientId';
 import { coalesce } from '../lib/coalesce';
-import {
-  addPending,
-  applyReadReceipts,
-  type ChatMessage,
-  markFailed,
-  markPending,
-  mergeMessages,
-  newestId,
-  oldestId,
-} from '../lib/messages';
 import { useChatStore } from './useChatStore';
 
 const MESSAGE_PAGE_SIZE = 50;
@@ -30,7 +32,7 @@ export type ChatPhase = 'loading' | 'ready' | 'notFound' | 'failed';
 interface State {
   phase: ChatPhase;
   chat: Chat | null;
-  messages: ChatMessage[];
+  messages: ChatState;
   hasMore: boolean;
   loadingOlder: boolean;
 }
@@ -43,14 +45,14 @@ type Action =
   | { type: 'olderFailed' }
   | { type: 'received'; messages: Message[] }
   | { type: 'receipts'; messages: Message[] }
-  | { type: 'sending'; chatId: string; clientId: string; content: string }
+  | { type: 'sending'; clientId: string; content: string }
   | { type: 'retrying'; clientId: string }
   | { type: 'failed'; clientId: string };
 
 const INITIAL: State = {
   phase: 'loading',
   chat: null,
-  messages: [],
+  messages: emptyChatState,
   hasMore: false,
   loadingOlder: false,
 };
@@ -62,7 +64,7 @@ function reducer(state: State, action: Action): State {
         ...state,
         phase: 'ready',
         chat: action.chat,
-        messages: mergeMessages(state.messages, action.messages),
+        messages: mergeMessages(state.messages, action.messages).state,
         hasMore: state.phase === 'ready' ? state.hasMore : action.hasMore,
       };
     case 'missing':
@@ -72,30 +74,30 @@ function reducer(state: State, action: Action): State {
     case 'older':
       return {
         ...state,
-        messages: mergeMessages(state.messages, action.messages),
+        messages: mergeMessages(state.messages, action.messages).state,
         hasMore: action.hasMore,
         loadingOlder: false,
       };
     case 'olderFailed':
       return { ...state, loadingOlder: false };
     case 'received':
-      return { ...state, messages: mergeMessages(state.messages, action.messages) };
+      return { ...state, messages: mergeMessages(state.messages, action.messages).state };
     case 'receipts':
       return { ...state, messages: applyReadReceipts(state.messages, action.messages) };
     case 'sending':
       return {
         ...state,
         messages: addPending(state.messages, {
-          chatId: action.chatId,
           clientId: action.clientId,
           content: action.content,
+          senderType: 'ADMIN',
           createdAt: new Date().toISOString(),
         }),
       };
     case 'retrying':
-      return { ...state, messages: markPending(state.messages, action.clientId) };
+      return { ...state, messages: setSendStatus(state.messages, action.clientId, 'pending') };
     case 'failed':
-      return { ...state, messages: markFailed(state.messages, action.clientId) };
+      return { ...state, messages: setSendStatus(state.messages, action.clientId, 'failed') };
   }
 }
 
@@ -103,7 +105,8 @@ export interface ChatMessages {
   phase: ChatPhase;
   /** The chat as last loaded here (the store may hold a newer version). */
   chat: Chat | null;
-  messages: ChatMessage[];
+  /** In display order: see clients/shared/README.md. */
+  messages: readonly ChatEntry[];
   hasMore: boolean;
   loadingOlder: boolean;
   loadOlder: () => void;
@@ -158,7 +161,7 @@ export function useChatMessages(chatId: string): ChatMessages {
 
   useEffect(() => {
     if (!ready) return;
-    const after = newestId(latest.current.messages);
+    const after = newestConfirmedId(latest.current.messages);
     const subscription = client
       .subscription(MESSAGE_ADDED, { chatId, after })
       .subscribe(({ data }) => {
@@ -178,7 +181,7 @@ export function useChatMessages(chatId: string): ChatMessages {
 
   const loadOlder = useCallback(() => {
     const { phase, hasMore, loadingOlder, messages } = latest.current;
-    const before = oldestId(messages);
+    const before = oldestConfirmedId(messages);
     if (phase !== 'ready' || !hasMore || loadingOlder || before === null) return;
     dispatch({ type: 'loadingOlder' });
     void client
@@ -211,23 +214,21 @@ export function useChatMessages(chatId: string): ChatMessages {
       const trimmed = content.trim();
       if (!trimmed) return;
       const clientId = newClientId();
-      dispatch({ type: 'sending', chatId, clientId, content: trimmed });
+      dispatch({ type: 'sending', clientId, content: trimmed });
       deliver(clientId, trimmed);
-    },
-    [chatId, deliver],
-  );
-
-  const retry = useCallback(
-    (clientId: string) => {
-      const message = latest.current.messages.find(
-        (candidate) => candidate.clientId === clientId && candidate.status === 'failed',
-      );
-      if (!message) return;
-      dispatch({ type: 'retrying', clientId });
-      deliver(clientId, message.content);
     },
     [deliver],
   );
 
-  return { ...state, loadOlder, send, retry };
+  const retry = useCallback(
+    (clientId: string) => {
+      const send = findUnconfirmed(latest.current.messages, clientId);
+      if (send?.status !== 'failed') return;
+      dispatch({ type: 'retrying', clientId });
+      deliver(clientId, send.content);
+    },
+    [deliver],
+  );
+
+  return { ...state, messages: state.messages.entries, loadOlder, send, retry };
 }

@@ -2,8 +2,8 @@
  * The widget's DOM: one host element (#support-chat-widget) holding an open
  * shadow root, so no CSS leaks in or out. Rendering is driven by `render`.
  */
+import type { ChatEntry } from '../../../shared/src/chat';
 import type { Position } from '../config';
-import type { Entry } from '../store';
 import { h } from './dom';
 import { createLauncher } from './launcher';
 import { createPanel, type PanelHandlers } from './panel';
@@ -19,7 +19,7 @@ export interface ViewOptions {
 }
 
 export interface ViewModel {
-  entries: readonly Entry[];
+  entries: readonly ChatEntry[];
   seenKey: string | null;
   unread: number;
   connected: boolean;

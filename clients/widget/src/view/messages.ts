@@ -3,15 +3,15 @@
  * changed and keep the scroll position; sticks to the bottom when the reader
  * is there (or just sent something).
  */
+import type { ChatEntry } from '../../../shared/src/chat';
 import { formatTime } from '../format';
-import type { Entry } from '../store';
 import { h } from './dom';
 
 const NEAR_BOTTOM_PX = 64;
 
 export interface MessageList {
   readonly element: HTMLOListElement;
-  render(entries: readonly Entry[], seenKey: string | null): void;
+  render(entries: readonly ChatEntry[], seenKey: string | null): void;
   scrollToEnd(): void;
 }
 
@@ -20,7 +20,7 @@ interface Row {
   signature: string;
 }
 
-function fillRow(item: HTMLLIElement, entry: Entry): void {
+function fillRow(item: HTMLLIElement, entry: ChatEntry): void {
   item.className = entry.senderType === 'USER' ? 'message mine' : 'message theirs';
   item.dataset.sender = entry.senderType;
   item.dataset.status = entry.status;

@@ -1,11 +1,11 @@
 /** The chat panel: header with title and connection dot, message list, composer. */
-import type { Entry } from '../store';
+import type { ChatEntry } from '../../../shared/src/chat';
 import { createComposer } from './composer';
 import { CLOSE_ICON, h, icon } from './dom';
 import { createMessageList } from './messages';
 
 export interface PanelModel {
-  entries: readonly Entry[];
+  entries: readonly ChatEntry[];
   seenKey: string | null;
   connected: boolean;
 }

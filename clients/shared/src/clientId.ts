@@ -1,6 +1,8 @@
-// Idempotency keys for sends. crypto.randomUUID exists only in secure contexts
-// (https, localhost); a self-hosted dashboard on plain http falls back to getRandomValues.
-
+/**
+ * A v4 UUID for a send's clientId (its idempotency key). `crypto.randomUUID`
+ * exists only in secure contexts (https, localhost); elsewhere, e.g. a
+ * self-hosted dashboard on plain http, build one from getRandomValues.
+ */
 export function newClientId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -1,0 +1,28 @@
+/** What the chat state holds: one entry per message, confirmed or still being sent. */
+import type { Message, SenderType } from '../contract';
+
+/** The fields of a server `Message` the chat state reads (both clients select more). */
+export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt'>;
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface ChatEntry {
+  /** Stable render key: the clientId of a send made here, otherwise the id. */
+  readonly key: string;
+  /** Server id; null until the server confirmed the send. */
+  readonly id: string | null;
+  readonly clientId: string | null;
+  readonly content: string;
+  readonly senderType: SenderType;
+  readonly createdAt: string;
+  readonly readAt: string | null;
+  /** 'sent' exactly when the server confirmed it (id is set). */
+  readonly status: DeliveryStatus;
+}
+
+/** One chat's messages in display order (see `compareEntries`). Never mutated. */
+export interface ChatState {
+  readonly entries: readonly ChatEntry[];
+}
+
+export const emptyChatState: ChatState = { entries: [] };
