@@ -294,3 +294,25 @@ async def test_a_changed_email_reaches_search_and_the_staff_feed(
     assert [edge["node"]["id"] for edge in found["edges"]] == [chat_id]
     old = staff.execute(ops.CHATS, {"archived": False, "search": user.email})["chats"]
     assert old["edges"] == []
+
+
+async def test_a_long_lived_subscription_sees_the_user_as_they_are_now(
+    api: ApiServer, env: dict[str, str], user: EndUser, staff_token: str
+) -> None:
+    """User data is loaded per operation event, not cached for the whole connection."""
+    chat_id = my_chat(api, user)["id"]
+    updates = "subscription { chatUpdated { id user { email name } } }"
+    async with socket(api.ws_url, staff_token) as staff_socket:
+        feed = await staff_socket.subscribe(updates)
+        await subscribed(env["REDIS_URL"], "admin_chat_updates")
+        send(api, user.token, "first")
+        first = (await feed.next())["chatUpdated"]
+        new_email = f"moved-{uuid.uuid4().hex[:8]}@example.test"
+        renamed = user_token(
+            WIDGET_SECRET, user.external_id, new_email, "Annie", timedelta(hours=1)
+        )
+        send(api, renamed, "second")
+        second = (await feed.next())["chatUpdated"]
+
+    assert first == {"id": chat_id, "user": {"email": user.email, "name": "Ann"}}
+    assert second == {"id": chat_id, "user": {"email": new_email, "name": "Annie"}}
