@@ -48,7 +48,7 @@ def _with_database(
 ) -> Callable[[argparse.Namespace, Settings], int]:
     def run(args: argparse.Namespace, settings: Settings) -> int:
         async def connected() -> int:
-            client = connect(settings.mongodb_url)
+            client = connect(settings.mongodb_url, command_log_dir=settings.mongodb_command_log_dir)
             try:
                 await init_db(client, settings.mongodb_db)
                 return await job(args, settings)

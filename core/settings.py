@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     mongodb_url: str = "mongodb://127.0.0.1:27017/"
     mongodb_db: str = "support_chat"
     mongodb_timeout_ms: int = Field(default=5_000, gt=0)  # then UNAVAILABLE
+    # Diagnostics: log the shape of every query command here (the tests check index use).
+    mongodb_command_log_dir: str | None = None
     redis_url: str = "redis://127.0.0.1:6379/0"
     smtp_url: str = "smtp://127.0.0.1:1025"
 

@@ -6,6 +6,7 @@ from beanie import Document, init_beanie
 from pymongo import AsyncMongoClient
 from pymongo.errors import ConnectionFailure, PyMongoError
 
+from documents.command_log import CommandShapeLog
 from documents.models import DOCUMENT_MODELS
 
 Client = AsyncMongoClient[dict[str, object]]
@@ -15,13 +16,19 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (ConnectionFailure,)
 DATABASE_ERROR: type[Exception] = PyMongoError
 
 
-def connect(url: str, *, timeout_ms: int = 5000) -> Client:
-    """Open a client whose datetimes come back UTC-aware and whose UUIDs are standard."""
+def connect(url: str, *, timeout_ms: int = 5000, command_log_dir: str | None = None) -> Client:
+    """Open a client whose datetimes come back UTC-aware and whose UUIDs are standard.
+
+    With `command_log_dir`, the shape of every query command is logged there (the
+    test suite checks that each one is served by a declared index).
+    """
+    listeners = [CommandShapeLog(command_log_dir)] if command_log_dir else []
     return AsyncMongoClient(
         url,
         tz_aware=True,
         uuidRepresentation="standard",
         serverSelectionTimeoutMS=timeout_ms,
+        event_listeners=listeners,
     )
 
 

@@ -48,10 +48,11 @@ def service_env() -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def env(service_env: dict[str, str]) -> dict[str, str]:
+def env(service_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment of every API and worker process of this test session."""
     return {
         **service_env,
+        "MONGODB_COMMAND_LOG_DIR": str(tmp_path_factory.mktemp("mongodb-commands")),
         "ENV": "dev",
         "MONGODB_DB": f"test_{uuid.uuid4().hex[:12]}",
         "WIDGET_SECRET": WIDGET_SECRET,
@@ -152,3 +153,8 @@ def integration_key(env: dict[str, str]) -> str:
         text=True,
     ).stdout
     return output.strip().splitlines()[-1]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `after_everything` check what the whole run did: they run last."""
+    items.sort(key=lambda item: item.get_closest_marker("after_everything") is not None)

@@ -23,8 +23,13 @@ class Database(Middleware):
     def after_worker_boot(self, broker: dramatiq.Broker, worker: Any) -> None:
         loop_thread = get_event_loop_thread()
         assert loop_thread is not None, "the AsyncIO middleware must come first"
-        client = connect(self.settings.mongodb_url, timeout_ms=self.settings.mongodb_timeout_ms)
-        loop_thread.run_coroutine(init_db(client, self.settings.mongodb_db))
+        settings = self.settings
+        client = connect(
+            settings.mongodb_url,
+            timeout_ms=settings.mongodb_timeout_ms,
+            command_log_dir=settings.mongodb_command_log_dir,
+        )
+        loop_thread.run_coroutine(init_db(client, settings.mongodb_db))
 
 
 def setup_broker(settings: Settings) -> RedisBroker:

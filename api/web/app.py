@@ -32,7 +32,11 @@ from documents import connect, init_db
 def create_app(settings: Settings) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        mongo = connect(settings.mongodb_url, timeout_ms=settings.mongodb_timeout_ms)
+        mongo = connect(
+            settings.mongodb_url,
+            timeout_ms=settings.mongodb_timeout_ms,
+            command_log_dir=settings.mongodb_command_log_dir,
+        )
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis)
         emails = EmailScheduler.from_settings(settings)
