@@ -78,3 +78,9 @@ describe('applyOverrides', () => {
     expect(applyOverrides(english, undefined)).toEqual({ strings: english, problems: [] });
   });
 });
+
+describe('the launcher name', () => {
+  it.each(BUNDLED_LANGUAGES)('in %s contains the unread count for every plural form (the badge shows it)', (language) => {
+    for (const form of Object.values(bundledStrings(language).openChatUnread)) expect(form).toContain('{count}');
+  });
+});

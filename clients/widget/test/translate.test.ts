@@ -24,14 +24,22 @@ describe('createTranslator', () => {
     expect(en.plural('openChatUnread', 1200)).toBe('Open support chat, 1,200 unread messages');
 
     const ar = createTranslator('ar-u-nu-arab', bundledStrings('ar'));
-    expect(ar.plural('openChatUnread', 1)).toBe('فتح محادثة الدعم، رسالة واحدة غير مقروءة');
-    expect(ar.plural('openChatUnread', 2)).toBe('فتح محادثة الدعم، رسالتان غير مقروءتين');
-    expect(ar.plural('openChatUnread', 3)).toBe('فتح محادثة الدعم، ٣ رسائل غير مقروءة');
-    expect(ar.plural('openChatUnread', 11)).toBe('فتح محادثة الدعم، ١١ رسالة غير مقروءة'); // "many": falls back to "other"
+    expect(ar.plural('ratingStars', 1)).toBe('نجمة واحدة');
+    expect(ar.plural('ratingStars', 2)).toBe('نجمتان');
+    expect(ar.plural('ratingStars', 3)).toBe('٣ نجوم');
+    expect(ar.plural('ratingStars', 11)).toBe('١١ نجمة'); // "many": falls back to "other"
   });
 
   it('uses "other" for a plural form the texts do not have', () => {
     const t = createTranslator('fr', { ...bundledStrings('fr'), ratingStars: { other: '{count} ★' } });
     expect(t.plural('ratingStars', 1)).toBe('1 ★');
+  });
+});
+
+describe('plural with a shown count', () => {
+  it('chooses the form by the count but shows the given text', () => {
+    const t = createTranslator('en', bundledStrings('en'));
+    expect(t.plural('openChatUnread', 12, '9+')).toBe('Open support chat, 9+ unread messages');
+    expect(t.number(1200)).toBe('1,200');
   });
 });

@@ -7,8 +7,10 @@ type PluralKey = { [K in keyof Strings]: Strings[K] extends PluralForms ? K : ne
 export interface Translator {
   readonly locale: string;
   text(key: TextKey, values?: Record<string, string>): string;
-  /** The plural form for `count`; `{count}` is the count in the locale's digits. */
-  plural(key: PluralKey, count: number): string;
+  /** `n` in the locale's digits. */
+  number(n: number): string;
+  /** The plural form for `count`, with `{count}` as `countText` (by default the count in the locale's digits). */
+  plural(key: PluralKey, count: number, countText?: string): string;
 }
 
 /** Replaces `{name}` with `values.name`; unknown placeholders stay as they are. */
@@ -22,10 +24,11 @@ export function createTranslator(locale: string, strings: Strings): Translator {
   return {
     locale,
     text: (key, values = {}) => fillIn(strings[key], values),
-    plural(key, count) {
+    number: (n) => numbers.format(n),
+    plural(key, count, countText = numbers.format(count)) {
       const forms = strings[key];
       const form = forms[pluralRules.select(count)] ?? forms.other;
-      return fillIn(form, { count: numbers.format(count) });
+      return fillIn(form, { count: countText });
     },
   };
 }

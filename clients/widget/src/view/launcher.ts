@@ -20,22 +20,22 @@ export function createLauncher(panelId: string, t: Translator, onClick: () => vo
     badge,
   );
   element.addEventListener('click', onClick);
-  const numbers = new Intl.NumberFormat(t.locale);
-
-  function name(open: boolean, unread: number): string {
-    if (open) return t.text('closeChat');
-    return unread > 0 ? t.plural('openChatUnread', unread) : t.text('openChat');
-  }
 
   return {
     element,
     render(open, unread) {
-      element.setAttribute('aria-label', name(open, unread));
+      // The badge is for the closed panel; its text is part of the name, as
+      // speech control users may say what they see ("click 9+").
+      const label = open ? '' : badgeLabel(unread, t.number);
+      element.setAttribute(
+        'aria-label',
+        open ? t.text('closeChat') : label ? t.plural('openChatUnread', unread, label) : t.text('openChat'),
+      );
       element.setAttribute('aria-expanded', String(open));
       chatIcon.hidden = open;
       closeIcon.hidden = !open;
-      badge.textContent = badgeLabel(unread, (n) => numbers.format(n));
-      badge.hidden = unread <= 0;
+      badge.textContent = label;
+      badge.hidden = !label;
     },
   };
 }

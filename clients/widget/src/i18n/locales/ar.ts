@@ -4,9 +4,8 @@ export const ar: Strings = {
   title: 'الدعم',
   greeting: 'مرحبًا! كيف يمكننا مساعدتك؟ أرسل لنا رسالة وسنرد عليك هنا.',
   openChat: 'فتح محادثة الدعم',
+  // Digits even for one and two: the name must contain the count the badge shows.
   openChatUnread: {
-    one: 'فتح محادثة الدعم، رسالة واحدة غير مقروءة',
-    two: 'فتح محادثة الدعم، رسالتان غير مقروءتين',
     few: 'فتح محادثة الدعم، {count} رسائل غير مقروءة',
     other: 'فتح محادثة الدعم، {count} رسالة غير مقروءة',
   },
