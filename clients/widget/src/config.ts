@@ -66,6 +66,15 @@ function isOneOf<T extends string>(values: readonly T[], value: unknown): value 
   return (values as readonly unknown[]).includes(value);
 }
 
+/** The value as a warning shows it; whatever it is, without throwing. */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 function endpoints(endpoint: string | undefined, env: Environment): { httpUrl: string; wsUrl: string } {
   const http = endpoint ? new URL(endpoint, env.pageUrl) : new URL('/graphql', env.scriptSrc || env.pageUrl);
   const ws = new URL(http.href);
@@ -84,11 +93,15 @@ export function resolveConfig(
 
   const warnings: string[] = [];
   /** The option's value when `valid`, else a warning and undefined (the default). */
-  function check<T>(name: keyof WidgetOptions, valid: (value: unknown) => value is T, expected: string): T | undefined {
+  function check<T>(
+    name: keyof WidgetOptions,
+    valid: (value: unknown) => value is T,
+    expected: string,
+  ): T | undefined {
     const value: unknown = given[name];
     if (value === undefined || value === null) return undefined;
     if (valid(value)) return value;
-    warnings.push(`${name} ${JSON.stringify(value) ?? String(value)} is not ${expected}`);
+    warnings.push(`${name} ${shown(value)} is not ${expected}`);
     return undefined;
   }
   const isString = (value: unknown): value is string => typeof value === 'string';

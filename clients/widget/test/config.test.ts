@@ -117,6 +117,12 @@ describe('resolveConfig: bad values', () => {
     expect(warnings[0]).toMatch(warning);
   });
 
+  it('describes any value in the warning without throwing', () => {
+    expect(warningsOf({ theme: 10n })).toEqual(['theme bigint is not "auto", "light" or "dark"']);
+    expect(warningsOf({ position: Symbol('x') })).toEqual(['position Symbol(x) is not "bottom-right" or "bottom-left"']);
+    expect(warningsOf({ title: () => 'x' })[0]).toMatch(/^title /);
+  });
+
   it('treats null as not given', () => {
     expect(warningsOf({ title: null, theme: null })).toEqual([]);
   });
