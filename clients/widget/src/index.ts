@@ -36,7 +36,13 @@ function attach(host: HTMLElement): void {
 
 /** Starts the widget (again: a second call replaces the first, e.g. for another user). */
 export function init(options: WidgetOptions): void {
-  const config = resolveConfig(options, scriptSrc, location.href);
+  const { config, warnings } = resolveConfig(options, {
+    scriptSrc,
+    pageUrl: location.href,
+    pageLanguage: document.documentElement.lang || null,
+    browserLanguages: navigator.languages?.length ? navigator.languages : [navigator.language],
+  });
+  if (warnings.length > 0) console.warn(`SupportChat.init: ${warnings.join('; ')}; using the defaults there.`);
   widget?.destroy();
   widget = createWidget(config, notify);
   attach(widget.host);

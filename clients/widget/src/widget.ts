@@ -77,7 +77,11 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
   function merge(messages: readonly Message[], notify: boolean): void {
     if (destroyed) return;
     const { state: next, added } = mergeMessages(state, messages);
-    if (notify && added.some((entry) => entry.senderType === 'ADMIN')) chime.play();
+    const incoming = notify ? added.filter((entry) => entry.senderType === 'ADMIN') : [];
+    if (incoming.length > 0) {
+      chime.play();
+      view.announceIncoming(incoming);
+    }
     update(next);
   }
 

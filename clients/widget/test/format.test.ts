@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeLabel, formatTime } from '../src/format';
+import { badgeLabel } from '../src/format';
 
 describe('badgeLabel', () => {
   it('is empty at zero (badge hidden)', () => {
@@ -12,15 +12,10 @@ describe('badgeLabel', () => {
     expect(badgeLabel(10)).toBe('9+');
     expect(badgeLabel(250)).toBe('9+');
   });
-});
 
-describe('formatTime', () => {
-  it('shows local hours and minutes', () => {
-    expect(formatTime(new Date(2026, 10, 24, 14, 5).toISOString())).toBe('14:05');
-    expect(formatTime(new Date(2026, 10, 24, 9, 0).toISOString())).toBe('09:00');
-  });
-
-  it('is empty for an unparsable date', () => {
-    expect(formatTime('yesterday')).toBe('');
+  it("writes the digits in the locale's own numerals", () => {
+    const arabic = new Intl.NumberFormat('ar-u-nu-arab');
+    expect(badgeLabel(3, (n) => arabic.format(n))).toBe('٣');
+    expect(badgeLabel(12, (n) => arabic.format(n))).toBe('٩+');
   });
 });

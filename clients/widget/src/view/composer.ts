@@ -1,4 +1,5 @@
 /** The auto-growing textarea and Send button: Enter sends, Shift+Enter breaks the line. */
+import type { Translator } from '../i18n/translate';
 import { h } from './dom';
 
 export interface Composer {
@@ -6,16 +7,17 @@ export interface Composer {
   focus(): void;
 }
 
-export function createComposer(onSend: (text: string) => void): Composer {
+export function createComposer(t: Translator, onSend: (text: string) => void): Composer {
   const input = h('textarea', {
     class: 'input',
     'data-testid': 'input',
     rows: '1',
     maxlength: '5000',
-    placeholder: 'Write a message…',
-    'aria-label': 'Message',
+    dir: 'auto',
+    placeholder: t.text('placeholder'),
+    'aria-label': t.text('messageInput'),
   });
-  const send = h('button', { type: 'submit', class: 'send', 'data-testid': 'send' }, 'Send');
+  const send = h('button', { type: 'submit', class: 'send', 'data-testid': 'send' }, t.text('send'));
   const element = h('form', { class: 'composer' }, input, send);
 
   function grow(): void {

@@ -2,8 +2,12 @@
  * The widget's DOM: one host element (#support-chat-widget) holding an open
  * shadow root, so no CSS leaks in or out. Rendering is driven by `render`.
  */
+import type { Config } from '../config';
+import { createDateFormatter } from '../i18n/dates';
+import { createTranslator } from '../i18n/translate';
+import { brandPalette, paletteProperties } from '../palette';
 import type { ChatEntry } from '../../../shared/src/chat';
-import type { Position } from '../config';
+import { createAnnouncer } from './announcer';
 import { h } from './dom';
 import { createLauncher } from './launcher';
 import { createPanel, type PanelHandlers } from './panel';
@@ -12,11 +16,10 @@ import css from './styles.css?inline';
 const HOST_ID = 'support-chat-widget';
 const PANEL_ID = 'support-chat-panel';
 
-export interface ViewOptions {
-  title: string;
-  primaryColor: string | undefined;
-  position: Position;
-}
+export type ViewOptions = Pick<
+  Config,
+  'title' | 'greeting' | 'primaryColor' | 'position' | 'theme' | 'locale' | 'direction' | 'strings'
+>;
 
 export interface ViewModel {
   entries: readonly ChatEntry[];
@@ -33,19 +36,36 @@ export interface ViewHandlers extends PanelHandlers {
 export interface View {
   readonly host: HTMLElement;
   render(model: ViewModel): void;
+  /** Reads out support messages that just arrived (not the history, not the user's own). */
+  announceIncoming(entries: readonly ChatEntry[]): void;
   /** Removes the host element from the page. */
   remove(): void;
 }
 
 export function createView(options: ViewOptions, handlers: ViewHandlers): View {
+  const t = createTranslator(options.locale, options.strings);
+  const dates = createDateFormatter(options.locale);
   const host = h('div', { id: HOST_ID });
-  if (options.primaryColor && CSS.supports('color', options.primaryColor)) {
-    host.style.setProperty('--sc-primary', options.primaryColor);
-  }
   const shadow = host.attachShadow({ mode: 'open' });
-  const launcher = createLauncher(PANEL_ID, handlers.toggle);
-  const panel = createPanel(PANEL_ID, options.title, handlers);
-  const root = h('div', { class: `root ${options.position}` }, panel.element, launcher.element);
+  const launcher = createLauncher(PANEL_ID, t, handlers.toggle);
+  const panel = createPanel(PANEL_ID, options, t, dates, handlers);
+  const announcer = createAnnouncer();
+  const root = h(
+    'div',
+    {
+      class: `root ${options.position}`,
+      lang: options.locale,
+      dir: options.direction,
+      'data-theme': options.theme,
+    },
+    // The launcher first: it discloses the panel, which follows it in the Tab order.
+    launcher.element,
+    panel.element,
+    announcer.element,
+  );
+  for (const [name, value] of Object.entries(paletteProperties(brandPalette(options.primaryColor)))) {
+    root.style.setProperty(name, value);
+  }
   shadow.append(h('style', {}, css), root);
 
   root.addEventListener('keydown', (event) => {
@@ -63,6 +83,9 @@ export function createView(options: ViewOptions, handlers: ViewHandlers): View {
       // Give focus back to the launcher only if it was inside the widget.
       if (!model.open && wasOpen && shadow.activeElement) launcher.element.focus();
       wasOpen = model.open;
+    },
+    announceIncoming(entries) {
+      announcer.announce(entries.map((entry) => t.text('newMessage', { message: entry.content })));
     },
     remove() {
       host.remove();

@@ -1,5 +1,6 @@
 /** The floating round button with its unread badge. */
 import { badgeLabel } from '../format';
+import type { Translator } from '../i18n/translate';
 import { CHAT_ICON, CLOSE_ICON, h, icon } from './dom';
 
 export interface Launcher {
@@ -7,10 +8,10 @@ export interface Launcher {
   render(open: boolean, unread: number): void;
 }
 
-export function createLauncher(panelId: string, onClick: () => void): Launcher {
+export function createLauncher(panelId: string, t: Translator, onClick: () => void): Launcher {
   const chatIcon = icon(CHAT_ICON);
   const closeIcon = icon(CLOSE_ICON);
-  const badge = h('span', { class: 'badge', 'data-testid': 'badge', hidden: '' });
+  const badge = h('span', { class: 'badge', 'data-testid': 'badge', 'aria-hidden': 'true', hidden: '' });
   const element = h(
     'button',
     { type: 'button', class: 'launcher', 'data-testid': 'launcher', 'aria-controls': panelId },
@@ -23,12 +24,18 @@ export function createLauncher(panelId: string, onClick: () => void): Launcher {
   return {
     element,
     render(open, unread) {
-      element.setAttribute('aria-label', open ? 'Close support chat' : 'Open support chat');
+      // The badge is for the closed panel; its text is part of the name, as
+      // speech control users may say what they see ("click 9+").
+      const label = open ? '' : badgeLabel(unread, t.number);
+      element.setAttribute(
+        'aria-label',
+        open ? t.text('closeChat') : label ? t.plural('openChatUnread', unread, label) : t.text('openChat'),
+      );
       element.setAttribute('aria-expanded', String(open));
       chatIcon.hidden = open;
       closeIcon.hidden = !open;
-      badge.textContent = badgeLabel(unread);
-      badge.hidden = unread <= 0;
+      badge.textContent = label;
+      badge.hidden = !label;
     },
   };
 }

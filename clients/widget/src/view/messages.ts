@@ -1,10 +1,12 @@
 /**
  * The message list, rendered by key so that updates touch only the rows that
  * changed and keep the scroll position; sticks to the bottom when the reader
- * is there (or just sent something).
+ * is there (or just sent something). The first message of each day carries
+ * the day's heading.
  */
+import type { DateFormatter } from '../i18n/dates';
+import type { Translator } from '../i18n/translate';
 import type { ChatEntry } from '../../../shared/src/chat';
-import { formatTime } from '../format';
 import { h } from './dom';
 
 const NEAR_BOTTOM_PX = 64;
@@ -20,35 +22,47 @@ interface Row {
   signature: string;
 }
 
-function fillRow(item: HTMLLIElement, entry: ChatEntry): void {
-  item.className = entry.senderType === 'USER' ? 'message mine' : 'message theirs';
-  item.dataset.sender = entry.senderType;
-  item.dataset.status = entry.status;
-  if (entry.id) item.dataset.id = entry.id;
-  else delete item.dataset.id;
-
-  const meta = h('div', { class: 'meta' }, h('time', { datetime: entry.createdAt }, formatTime(entry.createdAt)));
-  if (entry.status === 'pending') meta.append(' · Sending…');
-  if (entry.status === 'failed') {
-    meta.append(
-      h('span', { class: 'error' }, ' · Not sent '),
-      h('button', { type: 'button', class: 'retry', 'data-testid': 'retry' }, 'Retry'),
-    );
-  }
-  item.replaceChildren(h('div', { class: 'bubble' }, entry.content), meta);
-}
-
-export function createMessageList(onRetry: (key: string) => void): MessageList {
+export function createMessageList(
+  t: Translator,
+  dates: DateFormatter,
+  onRetry: (key: string) => void,
+): MessageList {
   const element = h('ol', {
     class: 'list',
     'data-testid': 'message-list',
-    'aria-live': 'polite',
-    'aria-label': 'Messages',
+    'aria-label': t.text('messages'),
     tabindex: '0',
   });
-  const seen = h('div', { class: 'seen', 'data-testid': 'seen' }, 'Seen');
+  const seen = h('div', { class: 'seen', 'data-testid': 'seen' }, t.text('seen'));
   const rows = new Map<string, Row>();
   let lastKey: string | undefined;
+
+  function fillRow(item: HTMLLIElement, entry: ChatEntry, dayHeading: string): void {
+    const mine = entry.senderType === 'USER';
+    item.className = mine ? 'message mine' : 'message theirs';
+    item.dataset.sender = entry.senderType;
+    item.dataset.status = entry.status;
+    if (entry.id) item.dataset.id = entry.id;
+    else delete item.dataset.id;
+
+    const meta = h('div', { class: 'meta' }, h('time', { datetime: entry.createdAt }, dates.time(entry.createdAt)));
+    if (entry.status === 'pending') meta.append(` · ${t.text('sending')}`);
+    if (entry.status === 'failed') {
+      meta.append(
+        ' · ',
+        h('span', { class: 'error' }, t.text('notSent')),
+        ' ',
+        h('button', { type: 'button', class: 'retry', 'data-testid': 'retry' }, t.text('retry')),
+      );
+    }
+    item.replaceChildren(
+      ...(dayHeading ? [h('div', { class: 'day', 'data-testid': 'day' }, dayHeading)] : []),
+      h('span', { class: 'sr-only' }, t.text(mine ? 'fromYou' : 'fromSupport')),
+      // dir=auto: a message may be in another script than the widget's language.
+      h('div', { class: 'bubble', dir: 'auto' }, entry.content),
+      meta,
+    );
+  }
 
   element.addEventListener('click', (event) => {
     const target = event.target;
@@ -73,15 +87,20 @@ export function createMessageList(onRetry: (key: string) => void): MessageList {
         row.item.remove();
         rows.delete(key);
       }
+      const now = new Date();
+      let previousDay: number | undefined;
       entries.forEach((entry, index) => {
         let row = rows.get(entry.key);
         if (!row) {
           row = { item: h('li', { 'data-testid': 'message', 'data-key': entry.key }), signature: '' };
           rows.set(entry.key, row);
         }
-        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${entry.content}`;
+        const day = dates.dayKey(entry.createdAt);
+        const dayHeading = day === previousDay ? '' : dates.day(entry.createdAt, now);
+        previousDay = day;
+        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${dayHeading}|${entry.content}`;
         if (row.signature !== signature) {
-          fillRow(row.item, entry);
+          fillRow(row.item, entry, dayHeading);
           row.signature = signature;
         }
         const current = element.children[index];

@@ -1,4 +1,6 @@
-/** The chat panel: header with title and connection dot, message list, composer. */
+/** The chat panel, a non-modal dialog: header with title and connection dot, message list, composer. */
+import type { DateFormatter } from '../i18n/dates';
+import type { Translator } from '../i18n/translate';
 import type { ChatEntry } from '../../../shared/src/chat';
 import { createComposer } from './composer';
 import { CLOSE_ICON, h, icon } from './dom';
@@ -17,6 +19,12 @@ export interface PanelHandlers {
   retry(clientId: string): void;
 }
 
+export interface PanelText {
+  title: string;
+  /** Empty: no greeting. */
+  greeting: string;
+}
+
 export interface Panel {
   readonly element: HTMLElement;
   render(model: PanelModel): void;
@@ -24,25 +32,28 @@ export interface Panel {
   opened(): void;
 }
 
-export function createPanel(id: string, title: string, handlers: PanelHandlers): Panel {
+export function createPanel(
+  id: string,
+  text: PanelText,
+  t: Translator,
+  dates: DateFormatter,
+  handlers: PanelHandlers,
+): Panel {
+  const titleId = `${id}-title`;
   const dot = h('span', { class: 'dot', 'data-testid': 'status-dot', role: 'img' });
   const close = h(
     'button',
-    { type: 'button', class: 'close', 'data-testid': 'close', 'aria-label': 'Close support chat' },
+    { type: 'button', class: 'close', 'data-testid': 'close', 'aria-label': t.text('closeChat') },
     icon(CLOSE_ICON),
   );
   close.addEventListener('click', handlers.close);
-  const header = h('header', { class: 'header' }, dot, h('h2', { class: 'title' }, title), close);
-  const greeting = h(
-    'p',
-    { class: 'greeting', 'data-testid': 'greeting' },
-    'Hi there! How can we help? Send us a message and we will reply right here.',
-  );
-  const list = createMessageList(handlers.retry);
-  const composer = createComposer(handlers.send);
+  const header = h('header', { class: 'header' }, dot, h('h2', { id: titleId, class: 'title' }, text.title), close);
+  const greeting = h('p', { class: 'greeting', 'data-testid': 'greeting', dir: 'auto' }, text.greeting);
+  const list = createMessageList(t, dates, handlers.retry);
+  const composer = createComposer(t, handlers.send);
   const element = h(
     'section',
-    { id, class: 'panel', 'data-testid': 'panel', role: 'dialog', 'aria-label': title },
+    { id, class: 'panel', 'data-testid': 'panel', role: 'dialog', 'aria-labelledby': titleId },
     header,
     greeting,
     list.element,
@@ -53,8 +64,8 @@ export function createPanel(id: string, title: string, handlers: PanelHandlers):
     element,
     render(model) {
       dot.dataset.state = model.connected ? 'connected' : 'disconnected';
-      dot.setAttribute('aria-label', model.connected ? 'Connected' : 'Disconnected');
-      greeting.hidden = model.entries.length > 0;
+      dot.setAttribute('aria-label', t.text(model.connected ? 'connected' : 'disconnected'));
+      greeting.hidden = !text.greeting || model.entries.length > 0;
       list.render(model.entries, model.seenKey);
     },
     opened() {

@@ -1,0 +1,43 @@
+import type { Strings } from '../strings';
+
+export const ar: Strings = {
+  title: 'الدعم',
+  greeting: 'مرحبًا! كيف يمكننا مساعدتك؟ أرسل لنا رسالة وسنرد عليك هنا.',
+  openChat: 'فتح محادثة الدعم',
+  // Digits even for one and two: the name must contain the count the badge shows.
+  openChatUnread: {
+    few: 'فتح محادثة الدعم، {count} رسائل غير مقروءة',
+    other: 'فتح محادثة الدعم، {count} رسالة غير مقروءة',
+  },
+  closeChat: 'إغلاق محادثة الدعم',
+  connected: 'متصل',
+  disconnected: 'غير متصل',
+  messages: 'الرسائل',
+  fromYou: 'أنت:',
+  fromSupport: 'الدعم:',
+  newMessage: 'رسالة جديدة من الدعم: {message}',
+  messageInput: 'الرسالة',
+  placeholder: 'اكتب رسالة…',
+  send: 'إرسال',
+  sending: 'جارٍ الإرسال…',
+  notSent: 'لم تُرسل',
+  retry: 'إعادة المحاولة',
+  seen: 'تمت القراءة',
+  supportOnline: 'الدعم متاح الآن',
+  supportAway: 'نحن غير متاحين حاليًا. اترك رسالة وسنعود إليك.',
+  typing: '{name} يكتب…',
+  ratingPrompt: 'كيف كانت تجربتك معنا؟',
+  ratingStars: {
+    one: 'نجمة واحدة',
+    two: 'نجمتان',
+    few: '{count} نجوم',
+    other: '{count} نجمة',
+  },
+  ratingComment: 'أضف تعليقًا (اختياري)',
+  ratingSend: 'إرسال التقييم',
+  ratingThanks: 'شكرًا على ملاحظاتك',
+  loadOlder: 'تحميل الرسائل الأقدم',
+  attachFile: 'إرفاق ملف',
+  fileTooLarge: 'الملف كبير جدًا',
+  fileTypeUnsupported: 'نوع الملف هذا غير مدعوم',
+};
