@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dramatiq.brokers.redis import RedisBroker
+from redis import Redis
 
 from core.settings import Settings
 
@@ -10,10 +13,10 @@ EMAIL_QUEUE = "emails"
 UNREAD_REPLY_ACTOR = "send_unread_reply_email"
 
 
-def redis_broker(settings: Settings) -> RedisBroker:
+def redis_broker(settings: Settings, **redis_options: Any) -> RedisBroker:
     """A broker on REDIS_URL; enough for enqueueing, and the worker's base."""
     return RedisBroker(  # type: ignore[no-untyped-call]
-        url=settings.redis_url,
+        client=Redis.from_url(settings.redis_url, **redis_options),
         heartbeat_timeout=settings.worker_heartbeat_ms,
         maintenance_chance=settings.worker_maintenance_chance,
     )

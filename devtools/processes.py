@@ -11,6 +11,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from devtools.stop_signals import stop_signals_held
+
+STOP_GRACE_SECONDS = 5.0
+
 
 class SetupError(RuntimeError):
     """Something the dev stack needs is missing; the message says what to do."""
@@ -62,21 +66,22 @@ class ManagedProcess:
         else:
             log = None
         try:
-            self._process = subprocess.Popen(
-                self.argv,
-                env=self.env,
-                cwd=self.cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT if log else None,
-                start_new_session=True,
-            )
+            with stop_signals_held():
+                self._process = subprocess.Popen(
+                    self.argv,
+                    env=self.env,
+                    cwd=self.cwd,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT if log else None,
+                    start_new_session=True,
+                )
         finally:
             if log is not None:
                 log.close()
 
     def running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
+        return self._unreaped() and not self._exited()
 
     def wait_until(self, ready: Callable[[], bool], timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
@@ -89,21 +94,42 @@ class ManagedProcess:
                 )
             time.sleep(0.05)
 
-    def stop(self, timeout: float = 10.0) -> None:
-        if self._process is None or self._process.poll() is not None:
+    def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
+        """SIGTERM, then SIGKILL to whatever of its process group runs `grace` seconds later."""
+        stop_all([self], grace)
+
+    def terminate(self) -> None:
+        """Ask the program to stop: SIGTERM to it alone.
+
+        Programs with processes of their own (uvicorn --workers, dramatiq) pass it on, and
+        a second SIGTERM tells a dramatiq worker process to quit at once, jobs or not.
+        """
+        if self._unreaped():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+
+    def finish(self, deadline: float) -> None:
+        """Wait for the program until `deadline`, then SIGKILL what is left of its group; reap."""
+        if not self._unreaped():
             return
-        self._signal_group(signal.SIGTERM)
-        try:
-            self._process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self._signal_group(signal.SIGKILL)
-            self._process.wait()
+        while not self._exited() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self._signal_group(signal.SIGKILL)
+        assert self._process is not None
+        self._process.wait()
 
     def kill(self) -> None:
         """Stop abruptly, as a crash would."""
-        if self._process is not None and self._process.poll() is None:
-            self._signal_group(signal.SIGKILL)
-            self._process.wait()
+        self.finish(deadline=time.monotonic())
+
+    def _unreaped(self) -> bool:
+        return self._process is not None and self._process.returncode is None
+
+    def _exited(self) -> bool:
+        """Whether the program has exited, without reaping it: until it is reaped, its pid,
+        which is its group's id, cannot be reused, so the group can be signalled safely."""
+        exited = os.WEXITED | os.WNOHANG | os.WNOWAIT
+        return os.waitid(os.P_PID, self.pid, exited) is not None
 
     def _signal_group(self, sig: signal.Signals) -> None:
         assert self._process is not None
@@ -112,3 +138,13 @@ class ManagedProcess:
 
     def _log_hint(self) -> str:
         return f" (see {self.log_path})" if self.log_path else ""
+
+
+def stop_all(processes: Sequence[ManagedProcess], grace: float = STOP_GRACE_SECONDS) -> None:
+    """Stop them together: SIGTERM to each, SIGKILL to what still runs `grace` seconds later."""
+    with stop_signals_held():  # a Ctrl-C now must not cut the stopping short
+        for process in processes:
+            process.terminate()
+        deadline = time.monotonic() + grace
+        for process in processes:
+            process.finish(deadline)

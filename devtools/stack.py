@@ -6,7 +6,7 @@
 It starts the dev database (FerretDB), Redis and the SMTP sink on free
 loopback ports, except those whose URL (MONGODB_URL, REDIS_URL, SMTP_URL) is
 already set, exports their URLs to what it runs, and stops exactly the
-processes it started: on exit, on Ctrl-C and on failure.
+processes it started: on exit, on Ctrl-C and SIGTERM (within 5 s), and on failure.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -22,10 +21,15 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 
-from devtools.processes import ManagedProcess, SetupError, tcp_answers
+from devtools.processes import ManagedProcess, SetupError, stop_all, tcp_answers
 from devtools.services import VAR, FerretDB, RedisServer, Service, SmtpSink
+from devtools.stop_signals import stop_on_signals
+
+# A stop takes at most 5 s: the API and the worker first (uvicorn closes its sockets,
+# dramatiq finishes its jobs), then the services they were using.
+PROGRAMS_GRACE_SECONDS = 3.5
+SERVICES_GRACE_SECONDS = 1.0
 
 
 @contextmanager
@@ -44,16 +48,16 @@ def services(data_dir: Path) -> Iterator[dict[str, str]]:
     started: list[Service] = []
     try:
         for variable, service in wanted:
+            started.append(service)  # first: one whose start is cut short is stopped too
             service.start()
-            started.append(service)
             env[variable] = service.url
         env["DEVTOOLS_PIDS"] = " ".join(
             str(service.process.pid) for service in started if service.process
         )
         yield env
     finally:
-        for service in reversed(started):
-            service.stop()
+        processes = [service.process for service in started if service.process]
+        stop_all(processes, SERVICES_GRACE_SECONDS)
 
 
 def exec_command(command: Sequence[str], data_dir: Path | None) -> int:
@@ -70,7 +74,7 @@ def run_product(data_dir: Path) -> int:
         env.setdefault("ENV", "dev")
         subprocess.run([sys.executable, "-m", "api.cli", "ensure-dev-staff"], env=env, check=True)
         log_dir = VAR / "log"
-        children = [
+        programs = [
             ManagedProcess("api", [sys.executable, "-m", "api.cli", "serve"], env=env),
             ManagedProcess(
                 "worker",
@@ -80,18 +84,17 @@ def run_product(data_dir: Path) -> int:
             ),
         ]
         try:
-            for child in children:
-                child.start()
-            children[0].wait_until(lambda: tcp_answers(host, port))
+            for program in programs:
+                program.start()
+            programs[0].wait_until(lambda: tcp_answers(host, port))
             _print_welcome(env, f"http://{host}:{port}")
-            while all(child.running() for child in children):
+            while all(program.running() for program in programs):
                 time.sleep(0.5)
-            stopped = next(child.name for child in children if not child.running())
+            stopped = next(program.name for program in programs if not program.running())
             print(f"{stopped} stopped; shutting down", file=sys.stderr)
             return 1
         finally:
-            for child in reversed(children):
-                child.stop()
+            stop_all(programs, PROGRAMS_GRACE_SECONDS)
 
 
 def _print_welcome(env: dict[str, str], base: str) -> None:
@@ -128,10 +131,6 @@ def _data_dir(data_dir: Path | None) -> Iterator[Path]:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devtools.stack", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -142,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     execute.add_argument("cmd", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
 
-    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    stop_on_signals()
     try:
         if args.command == "run":
             return run_product(args.data_dir)

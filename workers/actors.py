@@ -1,4 +1,5 @@
-"""The actors the worker runs: `dramatiq workers.actors` (or `support-chat worker`).
+"""The actors the worker runs: `support-chat worker`, which runs `dramatiq workers.actors`
+with the options that make it stop within 5 s of SIGTERM.
 
 Importing this module configures Dramatiq's broker from the environment, as
 the Dramatiq CLI expects of the module it is given.
