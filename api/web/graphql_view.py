@@ -49,6 +49,9 @@ class GraphQLView(GraphQL[Context, None]):
             connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
             allowed_origins=settings.websocket_origins,
+            # Uploads (GraphQL multipart requests): safe from cross-site forms because
+            # every write needs a bearer token in the Authorization header. SECURITY.md.
+            multipart_uploads_enabled=True,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -85,6 +88,7 @@ class GraphQLView(GraphQL[Context, None]):
             emails=state.emails,
             limits=state.limits,
             revocations=state.revocations,
+            attachment_cleanup=state.attachment_cleanup,
         )
         if isinstance(request, Request):
             token = bearer_token(request.headers.get("authorization"))
