@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cross_web import HTTPException
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -63,6 +64,8 @@ class GraphQLView(GraphQL[Context, None]):
             response = negotiate(await self.run(request), request)
         except HTTPException as error:
             response = error_response(error, request)
+        except StarletteHTTPException as error:  # a multipart body that does not parse
+            response = error_response(HTTPException(error.status_code, error.detail), request)
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:

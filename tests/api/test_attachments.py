@@ -45,7 +45,7 @@ def get(api: ApiServer, url: str, **headers: str) -> httpx.Response:
 
 
 def send(token: str, api: ApiServer, ids: list[str], **variables: Any) -> dict[str, Any]:
-    result = (
+    result: dict[str, Any] = (
         Http(api.url, token)
         .post(SEND_WITH_ATTACHMENTS, {"content": "", "attachmentIds": ids, **variables})
         .json()
@@ -129,7 +129,8 @@ def test_a_phone_photo_loses_its_location_and_stands_upright(api: ApiServer, use
     image = Image.open(io.BytesIO(stored))
     assert image.size == (40, 60)
     assert not image.getexif()
-    assert b"PhoneMaker" not in stored and b"Exif" not in stored
+    assert b"PhoneMaker" not in stored
+    assert b"Exif" not in stored
 
 
 def test_other_types_are_kept_as_sent_and_download_as_files(api: ApiServer, user: EndUser) -> None:
@@ -272,8 +273,7 @@ def test_an_attachment_alone_makes_a_message_and_the_preview_names_it(
 @pytest.fixture(scope="module")
 def link(api: ApiServer) -> dict[str, Any]:
     owner = make_user("linker")
-    attachment = uploaded(api.url, owner.token, "ranged.txt", bytes(range(32, 127)) * 10)
-    return attachment
+    return uploaded(api.url, owner.token, "ranged.txt", bytes(range(32, 127)) * 10)
 
 
 def test_a_tampered_or_expired_link_is_refused(api: ApiServer, link: dict[str, Any]) -> None:
@@ -317,7 +317,8 @@ def test_byte_ranges(api: ApiServer, link: dict[str, Any]) -> None:
 def test_the_bytes_live_in_gridfs(api: ApiServer, db: Any, link: dict[str, Any]) -> None:
     stored = db["attachment_files.files"].find_one({"_id": uuid.UUID(link["id"])})
 
-    assert stored is not None and stored["length"] == 950
+    assert stored is not None
+    assert stored["length"] == 950
     assert db["attachment_files.chunks"].count_documents({"files_id": stored["_id"]}) == 1
 
 
