@@ -99,6 +99,9 @@ async def test_a_screenshot_reaches_staff_live_and_stays_in_history(
     assert [a["id"] for a in stored["attachments"]] == [screenshot["id"]]
     assert history["nodes"][0]["attachments"] == []  # the message without any
 
+    assert attachment["url"].startswith(
+        f"{api.url}/files/{attachment['id']}?"
+    )  # where it was asked
     full = get(api, attachment["url"])
     assert full.status_code == 200
     assert full.headers["content-type"] == "image/png"
