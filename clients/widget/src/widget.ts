@@ -13,12 +13,14 @@ import {
   type ChatState,
 } from '../../shared/src/chat';
 import { newClientId } from '../../shared/src/clientId';
+import type { Attachment } from '../../shared/src/attachments';
 import { createApi } from './api';
 import { createTokenSource } from './auth';
 import type { Config } from './config';
 import { markRead, seenKey, unreadAdminIds, unreadCount } from './receipts';
 import { connectLive } from './socket';
 import { createChime } from './sound';
+import { createUploader } from './upload';
 import type { Message } from './types';
 import { createView } from './view';
 
@@ -55,6 +57,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     close: () => setOpen(false),
     send,
     retry,
+    upload: createUploader(config.httpUrl, auth),
   });
   const chime = createChime(view.host);
 
@@ -118,18 +121,20 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     );
   }
 
-  function deliver(clientId: string, content: string): void {
-    api.sendMessage(content, clientId).then(
+  function deliver(clientId: string, content: string, attachments: readonly Attachment[] = []): void {
+    const attachmentIds = attachments.map((attachment) => attachment.id);
+    api.sendMessage(content, clientId, attachmentIds).then(
       (message) => merge([message], false),
       () => update(setSendStatus(state, clientId, 'failed')),
     );
   }
 
-  function send(content: string): void {
+  function send(content: string, attachments: readonly Attachment[]): void {
     chime.unlock();
     const clientId = newClientId();
-    update(addPending(state, { clientId, content, senderType: 'USER', createdAt: new Date().toISOString() }));
-    deliver(clientId, content);
+    const createdAt = new Date().toISOString();
+    update(addPending(state, { clientId, content, senderType: 'USER', createdAt, attachments }));
+    deliver(clientId, content, attachments);
   }
 
   /** Resends a failed message with the SAME clientId: the server cannot duplicate it. */
@@ -137,7 +142,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     const entry = findUnconfirmed(state, clientId);
     if (entry?.status !== 'failed') return;
     update(setSendStatus(state, clientId, 'pending'));
-    deliver(clientId, entry.content);
+    deliver(clientId, entry.content, entry.attachments);
   }
 
   function setOpen(open: boolean): void {

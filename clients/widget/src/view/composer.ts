@@ -1,12 +1,20 @@
 /** The auto-growing textarea and Send button: Enter sends, Shift+Enter breaks the line. */
+import type { Attachment } from '../../../shared/src/attachments';
+import type { Uploader } from '../upload';
+import { createAttachmentTray } from './attachments';
 import { h } from './dom';
 
 export interface Composer {
   readonly element: HTMLFormElement;
   focus(): void;
+  /** Files dropped or pasted anywhere on the panel. */
+  attach(files: readonly File[]): void;
 }
 
-export function createComposer(onSend: (text: string) => void): Composer {
+export function createComposer(
+  onSend: (text: string, attachments: readonly Attachment[]) => void,
+  upload: Uploader,
+): Composer {
   const input = h('textarea', {
     class: 'input',
     'data-testid': 'input',
@@ -16,7 +24,10 @@ export function createComposer(onSend: (text: string) => void): Composer {
     'aria-label': 'Message',
   });
   const send = h('button', { type: 'submit', class: 'send', 'data-testid': 'send' }, 'Send');
-  const element = h('form', { class: 'composer' }, input, send);
+  const tray = createAttachmentTray(upload, () => {
+    send.disabled = tray.uploading();
+  });
+  const element = h('form', { class: 'composer' }, tray.element, tray.button, input, send);
 
   function grow(): void {
     // Reset first so it can also shrink; CSS max-height caps it at ~5 lines.
@@ -28,9 +39,11 @@ export function createComposer(onSend: (text: string) => void): Composer {
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
-    onSend(text);
+    const attachments = tray.ready();
+    if ((!text && attachments.length === 0) || tray.uploading()) return;
+    onSend(text, attachments);
     input.value = '';
+    tray.clear();
     grow();
     input.focus();
   });
@@ -40,6 +53,12 @@ export function createComposer(onSend: (text: string) => void): Composer {
     event.preventDefault();
     element.requestSubmit();
   });
+  input.addEventListener('paste', (event) => {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    tray.add(files);
+  });
 
-  return { element, focus: () => input.focus() };
+  return { element, focus: () => input.focus(), attach: (files) => tray.add(files) };
 }

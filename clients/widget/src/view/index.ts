@@ -7,6 +7,7 @@ import type { Position } from '../config';
 import { h } from './dom';
 import { createLauncher } from './launcher';
 import { createPanel, type PanelHandlers } from './panel';
+import attachmentCss from './attachments.css?inline';
 import css from './styles.css?inline';
 
 const HOST_ID = 'support-chat-widget';
@@ -46,7 +47,7 @@ export function createView(options: ViewOptions, handlers: ViewHandlers): View {
   const launcher = createLauncher(PANEL_ID, handlers.toggle);
   const panel = createPanel(PANEL_ID, options.title, handlers);
   const root = h('div', { class: `root ${options.position}` }, panel.element, launcher.element);
-  shadow.append(h('style', {}, css), root);
+  shadow.append(h('style', {}, css + attachmentCss), root);
 
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && root.classList.contains('open')) handlers.close();

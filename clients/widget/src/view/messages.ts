@@ -5,6 +5,7 @@
  */
 import type { ChatEntry } from '../../../shared/src/chat';
 import { formatTime } from '../format';
+import { renderAttachments } from './attachments';
 import { h } from './dom';
 
 const NEAR_BOTTOM_PX = 64;
@@ -35,7 +36,10 @@ function fillRow(item: HTMLLIElement, entry: ChatEntry): void {
       h('button', { type: 'button', class: 'retry', 'data-testid': 'retry' }, 'Retry'),
     );
   }
-  item.replaceChildren(h('div', { class: 'bubble' }, entry.content), meta);
+  const files = renderAttachments(entry.attachments);
+  const bubble = h('div', { class: 'bubble' }, entry.content);
+  if (files) bubble.append(files);
+  item.replaceChildren(bubble, meta);
 }
 
 export function createMessageList(onRetry: (key: string) => void): MessageList {
@@ -79,7 +83,8 @@ export function createMessageList(onRetry: (key: string) => void): MessageList {
           row = { item: h('li', { 'data-testid': 'message', 'data-key': entry.key }), signature: '' };
           rows.set(entry.key, row);
         }
-        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${entry.content}`;
+        const files = entry.attachments?.map((attachment) => attachment.url).join() ?? '';
+        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${entry.content}|${files}`;
         if (row.signature !== signature) {
           fillRow(row.item, entry);
           row.signature = signature;

@@ -1,5 +1,7 @@
 /** The chat panel: header with title and connection dot, message list, composer. */
+import type { Attachment } from '../../../shared/src/attachments';
 import type { ChatEntry } from '../../../shared/src/chat';
+import type { Uploader } from '../upload';
 import { createComposer } from './composer';
 import { CLOSE_ICON, h, icon } from './dom';
 import { createMessageList } from './messages';
@@ -12,7 +14,8 @@ export interface PanelModel {
 
 export interface PanelHandlers {
   close(): void;
-  send(text: string): void;
+  send(text: string, attachments: readonly Attachment[]): void;
+  upload: Uploader;
   /** Resend the failed message with this clientId. */
   retry(clientId: string): void;
 }
@@ -39,7 +42,7 @@ export function createPanel(id: string, title: string, handlers: PanelHandlers):
     'Hi there! How can we help? Send us a message and we will reply right here.',
   );
   const list = createMessageList(handlers.retry);
-  const composer = createComposer(handlers.send);
+  const composer = createComposer(handlers.send, handlers.upload);
   const element = h(
     'section',
     { id, class: 'panel', 'data-testid': 'panel', role: 'dialog', 'aria-label': title },
@@ -48,6 +51,16 @@ export function createPanel(id: string, title: string, handlers: PanelHandlers):
     list.element,
     composer.element,
   );
+
+  element.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  element.addEventListener('drop', (event) => {
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    composer.attach(files);
+  });
 
   return {
     element,
