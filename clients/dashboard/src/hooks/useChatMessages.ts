@@ -12,6 +12,7 @@ import {
   oldestConfirmedId,
   setSendStatus,
 } from '../../../shared/src/chat';
+import type { Attachment } from '../../../shared/src/attachments';
 import { newClientId } from '../../../shared/src/clientId';
 import { errorCode } from '../graphql/errors';
 import {
@@ -45,7 +46,7 @@ type Action =
   | { type: 'olderFailed' }
   | { type: 'received'; messages: Message[] }
   | { type: 'receipts'; messages: Message[] }
-  | { type: 'sending'; clientId: string; content: string }
+  | { type: 'sending'; clientId: string; content: string; attachments: readonly Attachment[] }
   | { type: 'retrying'; clientId: string }
   | { type: 'failed'; clientId: string };
 
@@ -92,6 +93,7 @@ function reducer(state: State, action: Action): State {
           content: action.content,
           senderType: 'ADMIN',
           createdAt: new Date().toISOString(),
+          attachments: action.attachments,
         }),
       };
     case 'retrying':
@@ -110,7 +112,7 @@ export interface ChatMessages {
   hasMore: boolean;
   loadingOlder: boolean;
   loadOlder: () => void;
-  send: (content: string) => void;
+  send: (content: string, attachments?: readonly Attachment[]) => void;
   retry: (clientId: string) => void;
 }
 
@@ -196,9 +198,10 @@ export function useChatMessages(chatId: string): ChatMessages {
   }, [client, chatId]);
 
   const deliver = useCallback(
-    (clientId: string, content: string) => {
+    (clientId: string, content: string, attachments: readonly Attachment[] = []) => {
+      const attachmentIds = attachments.length ? attachments.map((attachment) => attachment.id) : null;
       void client
-        .mutation(SEND_MESSAGE, { chatId, content, clientId })
+        .mutation(SEND_MESSAGE, { chatId, content, clientId, attachmentIds })
         .toPromise()
         .then(({ data }) => {
           dispatch(
@@ -210,12 +213,12 @@ export function useChatMessages(chatId: string): ChatMessages {
   );
 
   const send = useCallback(
-    (content: string) => {
+    (content: string, attachments: readonly Attachment[] = []) => {
       const trimmed = content.trim();
-      if (!trimmed) return;
+      if (!trimmed && attachments.length === 0) return;
       const clientId = newClientId();
-      dispatch({ type: 'sending', clientId, content: trimmed });
-      deliver(clientId, trimmed);
+      dispatch({ type: 'sending', clientId, content: trimmed, attachments });
+      deliver(clientId, trimmed, attachments);
     },
     [deliver],
   );
@@ -225,7 +228,7 @@ export function useChatMessages(chatId: string): ChatMessages {
       const send = findUnconfirmed(latest.current.messages, clientId);
       if (send?.status !== 'failed') return;
       dispatch({ type: 'retrying', clientId });
-      deliver(clientId, send.content);
+      deliver(clientId, send.content, send.attachments);
     },
     [deliver],
   );
