@@ -7,6 +7,7 @@ from typing import Self
 from uuid import uuid4
 
 import strawberry
+from starlette.datastructures import UploadFile
 from strawberry import ID
 from strawberry.file_uploads import Upload
 
@@ -15,6 +16,7 @@ from api.attachments.urls import links
 from api.schema.access import accessible_chat
 from api.schema.context import Info
 from core.clock import utc_now
+from core.errors import BadUserInput
 from documents import Attachment as AttachmentDocument
 from documents import AttachmentRef, attachments
 
@@ -66,7 +68,9 @@ async def upload_attachment(info: Info, file: Upload, chat_id: ID | None) -> Att
     caller = context.caller()
     await context.limits.hit(f"upload:user:{caller.id}", context.settings.rate_upload_per_user)
     chat = await accessible_chat(info, chat_id)
-    checked = await check_upload(file, context.settings)  # type: ignore[arg-type]
+    if not isinstance(file, UploadFile):  # a JSON value in the variable, not a file part
+        raise BadUserInput("file must be a file part of a multipart request.", field="file")
+    checked = await check_upload(file, context.settings)
     document = AttachmentDocument(
         id=uuid4(),
         chat_id=chat.id,

@@ -204,6 +204,20 @@ def test_only_uploads_may_be_large(api: ApiServer, user: EndUser) -> None:
     assert response.status_code == 413
 
 
+@pytest.mark.parametrize("value", ["not a file", ["a", "list"], {"an": "object"}, 3])
+def test_a_variable_that_is_not_a_file_part_is_bad_user_input(
+    api: ApiServer, user: EndUser, value: object
+) -> None:
+    document = "mutation($file: Upload!) { uploadAttachment(file: $file) { id } }"
+
+    result = Http(api.url, user.token).post(document, {"file": value}).json()
+
+    assert result["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT",
+        "field": "file",
+    }
+
+
 def test_an_empty_file_is_bad_user_input(api: ApiServer, user: EndUser) -> None:
     assert upload_error(api.url, user.token, "empty.txt", b"")["code"] == "BAD_USER_INPUT"
 
