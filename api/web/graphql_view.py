@@ -66,6 +66,8 @@ class GraphQLView(GraphQL[Context, None]):
             response = error_response(error, request)
         except StarletteHTTPException as error:  # a multipart body that does not parse
             response = error_response(HTTPException(error.status_code, error.detail), request)
+        finally:
+            await request.close()  # an upload's spooled temporary files go now
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:

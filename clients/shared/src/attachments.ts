@@ -46,3 +46,20 @@ export function uploadProblem(code: string): string {
       return 'The file could not be uploaded. Try again.';
   }
 }
+
+/** Fetch messages again this long before their links expire. */
+export const LINK_REFRESH_MARGIN_MS = 2 * 60_000;
+
+/** When the first attachment link among these messages stops working (ms), or null for none. */
+export function linksExpireAt(
+  entries: readonly { readonly attachments?: readonly Pick<Attachment, 'urlExpiresAt'>[] }[],
+): number | null {
+  let first: number | null = null;
+  for (const entry of entries) {
+    for (const attachment of entry.attachments ?? []) {
+      const at = Date.parse(attachment.urlExpiresAt);
+      if (first === null || at < first) first = at;
+    }
+  }
+  return first;
+}

@@ -13,7 +13,7 @@ import {
   type ChatState,
 } from '../../shared/src/chat';
 import { newClientId } from '../../shared/src/clientId';
-import type { Attachment } from '../../shared/src/attachments';
+import { LINK_REFRESH_MARGIN_MS, linksExpireAt, type Attachment } from '../../shared/src/attachments';
 import { createApi } from './api';
 import { createTokenSource } from './auth';
 import type { Config } from './config';
@@ -26,6 +26,8 @@ import { createView } from './view';
 
 /** How often to poll over HTTP while the WebSocket is down. */
 const POLL_MS = 5000;
+/** How many messages `fetchMessages` brings: the ones a sync refreshes. */
+const HISTORY_PAGE = 50;
 
 export interface Widget {
   /** The host element, to be put in the page. */
@@ -165,7 +167,10 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     resumeAfter: () => newestConfirmedId(state),
   });
   const poll = setInterval(() => {
-    if (!connected) void sync();
+    // Attachment links expire: fetch the newest page again for fresh ones before they do.
+    const expiry = linksExpireAt(state.entries.slice(-HISTORY_PAGE));
+    const linksExpiring = expiry !== null && expiry - LINK_REFRESH_MARGIN_MS < Date.now();
+    if (!connected || linksExpiring) void sync();
   }, POLL_MS);
   document.addEventListener('visibilitychange', maybeMarkRead);
 

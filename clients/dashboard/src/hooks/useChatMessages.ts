@@ -1,5 +1,5 @@
 import { useClient } from '@urql/preact';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import {
   addPending,
   applyReadReceipts,
@@ -12,7 +12,7 @@ import {
   oldestConfirmedId,
   setSendStatus,
 } from '../../../shared/src/chat';
-import type { Attachment } from '../../../shared/src/attachments';
+import { LINK_REFRESH_MARGIN_MS, linksExpireAt, type Attachment } from '../../../shared/src/attachments';
 import { newClientId } from '../../../shared/src/clientId';
 import { errorCode } from '../graphql/errors';
 import {
@@ -127,6 +127,7 @@ export function useChatMessages(chatId: string): ChatMessages {
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const latest = useRef(state);
   latest.current = state;
+  const linksExpiring = useLinkRefresh(state.messages.entries.slice(-MESSAGE_PAGE_SIZE));
 
   const markRead = useMemo(
     () =>
@@ -157,7 +158,7 @@ export function useChatMessages(chatId: string): ChatMessages {
         dispatch({ type: 'loaded', chat: summary, messages: messages.nodes, hasMore: messages.hasMore });
         markRead();
       });
-  }, [client, chatId, receive, markRead, reconnects]);
+  }, [client, chatId, receive, markRead, reconnects, linksExpiring]);
 
   const ready = state.phase === 'ready';
 
@@ -234,4 +235,17 @@ export function useChatMessages(chatId: string): ChatMessages {
   );
 
   return { ...state, messages: state.messages.entries, loadOlder, send, retry };
+}
+
+/** Counts up shortly before the first attachment link of the newest page expires, to load it again. */
+function useLinkRefresh(entries: readonly ChatEntry[]): number {
+  const [count, setCount] = useState(0);
+  const expiry = linksExpireAt(entries);
+  useEffect(() => {
+    if (expiry === null) return;
+    const wait = Math.max(expiry - LINK_REFRESH_MARGIN_MS - Date.now(), 10_000);
+    const timer = setTimeout(() => setCount((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [expiry]);
+  return count;
 }
