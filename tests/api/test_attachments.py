@@ -60,6 +60,14 @@ def sent(token: str, api: ApiServer, ids: list[str], **variables: Any) -> dict[s
     return message
 
 
+def stored_counts(db: Any) -> tuple[int, int, int]:
+    return (
+        db["attachments"].count_documents({}),
+        db["attachment_files.files"].count_documents({}),
+        db["attachment_files.chunks"].count_documents({}),
+    )
+
+
 def chat_id_of(api: ApiServer, user: EndUser) -> str:
     chat_id: str = Http(api.url, user.token).execute(ops.MY_CHAT)["chat"]["id"]
     return chat_id
@@ -161,11 +169,14 @@ def test_other_types_are_kept_as_sent_and_download_as_files(api: ApiServer, user
     ],
 )
 def test_markup_and_unknown_bytes_are_unsupported_whatever_the_name(
-    api: ApiServer, user: EndUser, filename: str, data: bytes
+    api: ApiServer, db: Any, user: EndUser, filename: str, data: bytes
 ) -> None:
+    before = stored_counts(db)
+
     extensions = upload_error(api.url, user.token, filename, data)
 
     assert extensions["code"] == "UNSUPPORTED_MEDIA_TYPE"
+    assert stored_counts(db) == before  # nothing stored for a refused file
 
 
 def test_a_png_that_claims_to_be_an_image_but_is_not_is_refused(
@@ -178,7 +189,10 @@ def test_a_png_that_claims_to_be_an_image_but_is_not_is_refused(
     )
 
 
-def test_a_decompression_bomb_is_refused_before_decoding(api: ApiServer, user: EndUser) -> None:
+def test_a_decompression_bomb_is_refused_before_decoding(
+    api: ApiServer, db: Any, user: EndUser
+) -> None:
+    before = stored_counts(db)
     bomb = io.BytesIO()
     Image.new("1", (10_000, 10_000)).save(bomb, format="PNG", optimize=True)
     assert len(bomb.getvalue()) < 200_000  # small on the wire, 100 megapixels decoded
@@ -187,6 +201,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(api: ApiServer, user: E
 
     assert extensions["code"] == "PAYLOAD_TOO_LARGE"
     assert extensions["reason"] == "TOO_MANY_PIXELS"
+    assert stored_counts(db) == before
 
 
 def test_a_file_over_the_limit_is_payload_too_large(api: ApiServer, user: EndUser) -> None:
