@@ -42,3 +42,11 @@ class RateLimited(DomainError):
 
 class Unavailable(DomainError):
     code = "UNAVAILABLE"
+
+
+class PayloadTooLarge(DomainError):
+    code = "PAYLOAD_TOO_LARGE"
+
+
+class UnsupportedMediaType(DomainError):
+    code = "UNSUPPORTED_MEDIA_TYPE"

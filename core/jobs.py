@@ -11,6 +11,8 @@ from core.settings import Settings
 
 EMAIL_QUEUE = "emails"
 UNREAD_REPLY_ACTOR = "send_unread_reply_email"
+ATTACHMENTS_QUEUE = "attachments"
+ORPHAN_ATTACHMENT_ACTOR = "delete_orphan_attachment"
 
 
 def redis_broker(settings: Settings, **redis_options: Any) -> RedisBroker:

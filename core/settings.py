@@ -11,6 +11,14 @@ DEV_SECRETS = {
     "widget_secret": "dev-widget-secret-not-for-production-use",
     "secret_key": "dev-secret-key-not-for-production-use-at-all",
 }
+ATTACHMENT_TYPES = (
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "text/plain",
+)
 MIN_SECRET_LENGTH = 32  # HS256 keys shorter than the hash are weak (RFC 7518, 3.2)
 
 
@@ -60,6 +68,13 @@ class Settings(BaseSettings):
     rate_send_per_ip: int = Field(default=600, gt=0)
     rate_login_per_ip: int = Field(default=20, gt=0)
     rate_login_per_email: int = Field(default=10, gt=0)
+    rate_upload_per_user: int = Field(default=30, gt=0)
+    # Attachments: what an upload may be, how long its links last, when an unsent one goes.
+    attachment_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    attachment_max_pixels: int = Field(default=40_000_000, gt=0)  # decoded size of an image
+    attachment_types: Annotated[list[str], NoDecode] = list(ATTACHMENT_TYPES)
+    attachment_url_seconds: int = Field(default=3600, ge=60)
+    attachment_orphan_seconds: float = Field(default=24 * 3600, gt=0)
     # How long a killed worker's unacknowledged jobs wait before another worker takes them.
     worker_heartbeat_ms: int = Field(default=60_000, gt=0)
     # Broker commands per million that also requeue the jobs of workers that died.
@@ -75,6 +90,21 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("attachment_types", mode="before")
+    @classmethod
+    def _split_types(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [kind.strip().lower() for kind in value.split(",") if kind.strip()]
+        return value
+
+    @field_validator("attachment_types")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(ATTACHMENT_TYPES))
+        if unknown:
+            raise ValueError(f"unknown types {unknown}; choose from {list(ATTACHMENT_TYPES)}")
         return value
 
     @model_validator(mode="after")

@@ -2,7 +2,7 @@
 
 Nothing outside this package imports pymongo or Beanie's query API, or builds a
 MongoDB filter: callers use the operations in `chats`, `messages`, `users`,
-`staff_accounts`, `integration_keys` and `email_deliveries`. Each write is a
+`staff_accounts`, `integration_keys`, `email_deliveries` and `attachments`. Each write is a
 single-document atomic update (a standalone MongoDB has no transactions).
 """
 
@@ -18,6 +18,8 @@ from documents.database import (
 )
 from documents.models import (
     DOCUMENT_MODELS,
+    Attachment,
+    AttachmentRef,
     Chat,
     DeliveryStatus,
     EmailDelivery,
@@ -32,6 +34,8 @@ __all__ = [
     "DATABASE_ERROR",
     "DATABASE_UNAVAILABLE",
     "DOCUMENT_MODELS",
+    "Attachment",
+    "AttachmentRef",
     "Chat",
     "Client",
     "DeliveryStatus",

@@ -6,6 +6,7 @@ about GraphQL or Redis: it stores, and returns what it stored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from pymongo.errors import DuplicateKeyError
 
 from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
+from documents import attachments
 from documents._load import load
 from documents.chats import MAX_PAGE
 from documents.models import Chat, Message, SenderType
@@ -35,9 +37,9 @@ class Sent:
     created: bool  # False when this clientId was already used: nothing new to announce
 
 
-def clean_content(content: str) -> str:
+def clean_content(content: str, *, may_be_empty: bool = False) -> str:
     text = content.strip()
-    if not text:
+    if not text and not may_be_empty:
         raise BadUserInput("Message content is empty.", field="content")
     if len(text) > MAX_CONTENT_LENGTH:
         raise BadUserInput(
@@ -47,14 +49,31 @@ def clean_content(content: str) -> str:
 
 
 async def send_message(
-    chat: Chat, sender_type: SenderType, sender_id: UUID, content: str, client_id: str | None
+    chat: Chat,
+    sender_type: SenderType,
+    sender_id: UUID,
+    content: str,
+    client_id: str | None,
+    attachment_ids: Sequence[UUID] = (),
 ) -> Sent:
-    text = clean_content(content)
+    text = clean_content(content, may_be_empty=bool(attachment_ids))
     if client_id is not None and not 0 < len(client_id) <= MAX_CLIENT_ID_LENGTH:
         raise BadUserInput(
             f"clientId must be 1 to {MAX_CLIENT_ID_LENGTH} characters.", field="clientId"
         )
+    if attachment_ids and client_id is not None:
+        # A retry of a send that was stored: its attachments are that message's already.
+        earlier = await Message.find_one(Message.chat_id == chat.id, Message.client_id == client_id)
+        if earlier is not None and not _left_out_of_summary(earlier, chat):
+            return Sent(earlier, chat, created=False)
     message_id = uuid4()
+    refs = await attachments.claim(
+        attachment_ids,
+        chat_id=chat.id,
+        uploader_id=sender_id,
+        message_id=message_id,
+        claim_key=f"{chat.id}:{client_id or message_id}",
+    )
     message = Message(
         id=message_id,
         chat_id=chat.id,
@@ -63,6 +82,7 @@ async def send_message(
         sender_id=sender_id,
         client_id=client_id or str(message_id),
         client_id_given=client_id is not None,
+        attachments=refs,
     )
     try:
         await message.insert()
@@ -72,10 +92,18 @@ async def send_message(
         )
         if existing is None:  # pragma: no cover - the index said it exists
             raise
+        await attachments.hand_over([ref.id for ref in refs], message_id, existing.id)
         if not _left_out_of_summary(existing, chat):
             return Sent(existing, chat, created=False)
         message = existing  # an earlier attempt stored it but stopped before the summary
     return Sent(message, await _summarize(message), created=True)
+
+
+def preview(message: Message) -> str:
+    """The message's text, or what it carries when it has none."""
+    if message.content or not message.attachments:
+        return message.content
+    return "📎 " + ", ".join(attachment.filename for attachment in message.attachments)
 
 
 def _left_out_of_summary(message: Message, chat: Chat) -> bool:
@@ -95,7 +123,7 @@ async def _summarize(message: Message) -> Chat:
     latest: dict[str, Any] = {
         "last_message_at": at,
         "activity_at": at,
-        "last_message_preview": message.content[:PREVIEW_LENGTH],
+        "last_message_preview": preview(message)[:PREVIEW_LENGTH],
         "last_message_sender": message.sender_type.value,
     }
     increments = {"message_count": 1}

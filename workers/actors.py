@@ -13,9 +13,9 @@ from uuid import UUID
 import dramatiq
 from dramatiq.middleware import CurrentMessage
 
-from core.jobs import EMAIL_QUEUE, UNREAD_REPLY_ACTOR
+from core.jobs import ATTACHMENTS_QUEUE, EMAIL_QUEUE, ORPHAN_ATTACHMENT_ACTOR, UNREAD_REPLY_ACTOR
 from core.settings import load_settings
-from workers import unread_reply
+from workers import orphan_attachments, unread_reply
 from workers.broker import setup_broker
 
 logger = logging.getLogger(__name__)
@@ -40,3 +40,15 @@ async def send_unread_reply_email(message_id: str) -> None:
         UUID(message_id), settings, last_attempt=retries >= MAX_RETRIES
     )
     logger.info("unread-reply email for %s: %s", message_id, outcome)
+
+
+@dramatiq.actor(
+    actor_name=ORPHAN_ATTACHMENT_ACTOR,
+    queue_name=ATTACHMENTS_QUEUE,
+    max_retries=MAX_RETRIES,
+    min_backoff=1_000,
+    max_backoff=60_000,
+)
+async def delete_orphan_attachment(attachment_id: str) -> None:
+    outcome = await orphan_attachments.delete_if_unsent(UUID(attachment_id))
+    logger.info("orphan attachment %s: %s", attachment_id, outcome)

@@ -59,6 +59,7 @@ async def deliver(message_id: UUID, settings: Settings, *, last_attempt: bool) -
         reply=newest.content,
         unread=len(unread),
         unsubscribe=unsubscribe_url(settings, user.id),
+        attachment_types=[attachment.content_type for attachment in newest.attachments],
     )
     try:
         await asyncio.to_thread(SmtpServer.from_url(settings.smtp_url).send, email)

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
+from api.attachments.cleanup import OrphanCleanup
 from api.auth.principal import Principal
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
@@ -29,6 +30,7 @@ class Context:
     emails: EmailScheduler
     limits: RateLimiter
     revocations: Revocations
+    attachment_cleanup: OrphanCleanup
     principal: Principal | None = None
     auth_error: DomainError | None = None
     # Set by Strawberry from the graphql-transport-ws connection_init payload.

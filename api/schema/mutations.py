@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import strawberry
 from strawberry import ID
+from strawberry.file_uploads import Upload
 
 from api.auth.passwords import staff_with_password
 from api.auth.principal import Principal, Role
 from api.auth.tokens import issue_staff_token
-from api.schema.access import accessible_chat
+from api.schema.access import accessible_chat, parse_id
+from api.schema.attachments import Attachment, upload_attachment
 from api.schema.context import Info
 from api.schema.permissions import CanWrite, IsAuthenticated, IsStaff
 from api.schema.types import AuthPayload, Chat, Message, Viewer
@@ -43,17 +45,30 @@ class Mutation:
         content: str,
         chat_id: ID | None = None,
         client_id: str | None = None,
+        attachment_ids: list[ID] | None = None,
     ) -> Message:
         caller, context = info.context.caller(), info.context
         await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
         await context.limits.hit(f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip)
         chat = await accessible_chat(info, chat_id)
-        sent = await messages.send_message(chat, _side(caller), caller.id, content, client_id)
+        attachments = [parse_id(given, "attachmentIds") for given in attachment_ids or []]
+        sent = await messages.send_message(
+            chat, _side(caller), caller.id, content, client_id, attachments
+        )
         if sent.created:
             await info.context.events.message_added(sent.message, sent.chat)
             if sent.message.sender_type is SenderType.ADMIN:
                 await info.context.emails.schedule_unread_reply(sent.message.id)
         return Message.from_document(sent.message)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, CanWrite],
+        description="A file for the next sendMessage(attachmentIds:) in this chat.",
+    )
+    async def upload_attachment(
+        self, info: Info, file: Upload, chat_id: ID | None = None
+    ) -> Attachment:
+        return await upload_attachment(info, file, chat_id)
 
     @strawberry.mutation(permission_classes=[IsAuthenticated, CanWrite])
     async def mark_read(self, info: Info, chat_id: ID | None = None) -> Chat:

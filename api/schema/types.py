@@ -11,11 +11,13 @@ from strawberry import ID
 
 from api.auth.principal import Principal, Role
 from api.schema.access import parse_id
+from api.schema.attachments import Attachment
+from api.schema.context import Info
 from api.schema.cursors import chat_cursor
 from api.schema.loaders import operation_loaders
+from documents import AttachmentRef, SenderType, User, chats, messages
 from documents import Chat as ChatDocument
 from documents import Message as MessageDocument
-from documents import SenderType, User, chats, messages
 
 strawberry.enum(SenderType, name="SenderType")
 strawberry.enum(Role, name="Role")
@@ -61,6 +63,12 @@ class Message:
     read_at: datetime | None
     created_at: datetime
     client_id: str | None
+    attachment_refs: strawberry.Private[list[AttachmentRef]]
+
+    @strawberry.field
+    def attachments(self, info: Info) -> list[Attachment]:
+        """Links are signed as each result or live event is sent; refetch after urlExpiresAt."""
+        return [Attachment.from_ref(ref, info) for ref in self.attachment_refs]
 
     @classmethod
     def from_document(cls, message: MessageDocument) -> Self:
@@ -72,6 +80,7 @@ class Message:
             read_at=message.read_at,
             created_at=message.created_at,
             client_id=message.client_id if message.client_id_given else None,
+            attachment_refs=message.attachments,
         )
 
 

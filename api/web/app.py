@@ -13,16 +13,18 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
+from api.attachments.cleanup import OrphanCleanup
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
 from api.live.hub import Hub
 from api.live.publisher import Publisher
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
+from api.pages.files import attachment_file, attachment_thumbnail
 from api.pages.health import healthz
 from api.pages.unsubscribe import unsubscribe
 from api.rate_limit import RateLimiter
-from api.web.body_limit import BodyLimit
+from api.web.body_limit import UPLOAD_OVERHEAD_BYTES, BodyLimit
 from api.web.graphql_view import GraphQLView
 from api.web.static import client_routes
 from core.settings import Settings, load_settings
@@ -40,6 +42,7 @@ def create_app(settings: Settings) -> Starlette:
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis)
         emails = EmailScheduler.from_settings(settings)
+        attachment_cleanup = OrphanCleanup.from_settings(settings)
         try:
             await init_db(mongo, settings.mongodb_db)
             await hub.start()
@@ -54,11 +57,13 @@ def create_app(settings: Settings) -> Starlette:
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
                 "revocations": Revocations(redis),
+                "attachment_cleanup": attachment_cleanup,
             }
         finally:
             await hub.close()
             await redis.aclose()
             emails.close()
+            attachment_cleanup.close()
             await mongo.close()
 
     graphql = GraphQLView(settings)
@@ -67,6 +72,8 @@ def create_app(settings: Settings) -> Starlette:
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/unsubscribe", unsubscribe, methods=["GET", "POST"]),
+        Route("/files/{attachment_id}", attachment_file),
+        Route("/files/{attachment_id}/thumbnail", attachment_thumbnail),
         *client_routes(),
     ]
     if settings.is_dev:
@@ -76,7 +83,11 @@ def create_app(settings: Settings) -> Starlette:
             Route("/dev/mail", dev_mail),
         ]
     middleware = [
-        Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
+        Middleware(
+            BodyLimit,
+            max_bytes=settings.max_body_bytes,
+            max_upload_bytes=settings.attachment_max_bytes + UPLOAD_OVERHEAD_BYTES,
+        ),
         Middleware(
             CORSMiddleware,
             allow_origins=settings.websocket_origins,

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cross_web import HTTPException
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
@@ -49,6 +50,9 @@ class GraphQLView(GraphQL[Context, None]):
             connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
             allowed_origins=settings.websocket_origins,
+            # Uploads (GraphQL multipart requests): safe from cross-site forms because
+            # every write needs a bearer token in the Authorization header. SECURITY.md.
+            multipart_uploads_enabled=True,
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -60,6 +64,10 @@ class GraphQLView(GraphQL[Context, None]):
             response = negotiate(await self.run(request), request)
         except HTTPException as error:
             response = error_response(error, request)
+        except StarletteHTTPException as error:  # a multipart body that does not parse
+            response = error_response(HTTPException(error.status_code, error.detail), request)
+        finally:
+            await request.close()  # an upload's spooled temporary files go now
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
@@ -85,6 +93,7 @@ class GraphQLView(GraphQL[Context, None]):
             emails=state.emails,
             limits=state.limits,
             revocations=state.revocations,
+            attachment_cleanup=state.attachment_cleanup,
         )
         if isinstance(request, Request):
             token = bearer_token(request.headers.get("authorization"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from beanie import Document
 
+from documents.models.attachment import Attachment, AttachmentRef
 from documents.models.chat import Chat
 from documents.models.email_delivery import DeliveryStatus, EmailDelivery
 from documents.models.integration_key import IntegrationKey
@@ -11,10 +12,20 @@ from documents.models.message import Message, SenderType
 from documents.models.staff import Staff
 from documents.models.user import User
 
-DOCUMENT_MODELS: list[type[Document]] = [User, Staff, IntegrationKey, Chat, Message, EmailDelivery]
+DOCUMENT_MODELS: list[type[Document]] = [
+    User,
+    Staff,
+    IntegrationKey,
+    Chat,
+    Message,
+    EmailDelivery,
+    Attachment,
+]
 
 __all__ = [
     "DOCUMENT_MODELS",
+    "Attachment",
+    "AttachmentRef",
     "Chat",
     "DeliveryStatus",
     "EmailDelivery",

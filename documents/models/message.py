@@ -9,6 +9,7 @@ from pydantic import Field
 from pymongo import IndexModel
 
 from core.clock import utc_now
+from documents.models.attachment import AttachmentRef
 from documents.models.base import UuidDocument
 
 MAX_CONTENT_LENGTH = 5000
@@ -30,6 +31,7 @@ class Message(UuidDocument):
     # sender gave none) because FerretDB has no partial unique indexes.
     client_id: str
     client_id_given: bool = False
+    attachments: list[AttachmentRef] = Field(default_factory=list)
 
     class Settings:
         name = "messages"

@@ -13,6 +13,7 @@ from tests.support import operations as ops
 from tests.support.graphql import Http, initialise, opened, socket
 from tests.support.redis_wait import subscribed
 from tests.support.servers import ApiServer
+from tests.support.uploads import image_bytes, upload
 
 pytestmark = pytest.mark.anyio
 
@@ -99,6 +100,21 @@ def test_http_operation(
     assert outcome == expected[caller], result
     if outcome == "UNAUTHENTICATED":
         assert "Traceback" not in json.dumps(result)
+
+
+UPLOAD_EXPECTED = _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN")
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_upload_attachment(
+    api: ApiServer, tokens: dict[str, str | None], chat_id: str, caller: str
+) -> None:
+    """Multipart, so not in HTTP_OPERATIONS; integration keys never upload."""
+    response = upload(api.url, tokens[caller], "a.png", image_bytes(), chat_id=chat_id)
+
+    result = response.json()
+    outcome = result["errors"][0]["extensions"]["code"] if result.get("errors") else OK
+    assert outcome == UPLOAD_EXPECTED[caller], result
 
 
 def test_an_expired_token_says_so(api: ApiServer, tokens: dict[str, str | None]) -> None:

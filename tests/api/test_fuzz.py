@@ -21,12 +21,16 @@ NAMES = [
     "chat", "chats", "viewer", "sendMessage", "markRead", "archiveChat", "unarchiveChat", "login",
     "messages", "nodes", "id", "content", "user", "email", "edges", "node", "__typename",
     "__schema", "types", "messageAdded", "newUserMessage", "chatUpdated", "messagesRead",
+    "uploadAttachment", "attachmentIds", "attachments", "url", "thumbnailUrl", "file",
 ]  # fmt: skip
 PUNCTUATION = [
     "{", "}", "(", ")", ":", "$", "!", "...", "@", ",", "=", "[", "]",
     "query", "mutation", "subscription", "fragment", "on",
 ]  # fmt: skip
-ARGUMENTS = ["content", "chatId", "clientId", "id", "before", "after", "last", "first", "search"]
+ARGUMENTS = [
+    "content", "chatId", "clientId", "id", "before", "after", "last", "first", "search",
+    "attachmentIds", "file",
+]  # fmt: skip
 scalars = (
     st.none()
     | st.booleans()
@@ -100,6 +104,60 @@ def test_random_http_requests(api: ApiServer, victim: EndUser, staff_token: str)
         assert_well_formed(response)
 
     raw_body()
+
+    assert api.healthy()
+    assert snapshot(api, victim) == before
+
+
+def test_random_multipart_uploads(api: ApiServer, victim: EndUser) -> None:
+    fuzzer = make_user("upload-fuzzer")
+    before = snapshot(api, victim)
+    upload_document = (
+        "mutation($file: Upload!, $chatId: ID) { uploadAttachment(file: $file, chatId: $chatId)"
+        " { id url } }"
+    )
+    operations = st.fixed_dictionaries(
+        {"query": documents | st.just(upload_document), "variables": variables}
+    ).map(json.dumps) | st.text(max_size=60)
+    file_maps = (
+        st.just(json.dumps({"0": ["variables.file"]}))
+        | json_values.map(json.dumps)
+        | st.text(max_size=30)
+    )
+    contents = st.binary(max_size=400) | st.sampled_from(
+        [b"\x89PNG\r\n\x1a\n" + bytes(40), b"GIF89a\x01", b"RIFF\x00\x00\x00\x00WEBPVP8 ", b"%PDF-"]
+    )
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        operation=operations,
+        file_map=file_maps,
+        content=contents,
+        name=st.text(max_size=30),
+        part=st.sampled_from(["0", "1", "file"]),
+    )
+    def request(operation: str, file_map: str, content: bytes, name: str, part: str) -> None:
+        response = httpx.post(
+            f"{api.url}/graphql",
+            data={"operations": operation, "map": file_map},
+            files={part: (name or "f", content, "image/png")},
+            headers={"Authorization": f"Bearer {fuzzer.token}"},
+        )
+        assert_well_formed(response)
+
+    request()
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(body=st.binary(max_size=300))
+    def raw_multipart(body: bytes) -> None:
+        response = httpx.post(
+            f"{api.url}/graphql",
+            content=body,
+            headers={"Content-Type": "multipart/form-data; boundary=xyz"},
+        )
+        assert_well_formed(response)
+
+    raw_multipart()
 
     assert api.healthy()
     assert snapshot(api, victim) == before

@@ -8,7 +8,7 @@ import { MESSAGE_FIELDS, type Message } from './types';
 const REQUEST_TIMEOUT_MS = 15_000;
 
 const CHAT_QUERY = `query { chat { id unreadCount messages(last: 50) { nodes { ${MESSAGE_FIELDS} } hasMore } } }`;
-const SEND_MUTATION = `mutation($content: String!, $clientId: String) { sendMessage(content: $content, clientId: $clientId) { ${MESSAGE_FIELDS} } }`;
+const SEND_MUTATION = `mutation($content: String!, $clientId: String, $attachmentIds: [ID!]) { sendMessage(content: $content, clientId: $clientId, attachmentIds: $attachmentIds) { ${MESSAGE_FIELDS} } }`;
 const MARK_READ_MUTATION = 'mutation { markRead { id unreadCount } }';
 
 /** A failed request; `code` is the GraphQL `extensions.code`, or NETWORK / HTTP_<status>. */
@@ -30,7 +30,7 @@ interface GraphQLResponse {
 export interface Api {
   /** The user's chat (created on first access) with its newest 50 messages. */
   fetchMessages(): Promise<Message[]>;
-  sendMessage(content: string, clientId: string): Promise<Message>;
+  sendMessage(content: string, clientId: string, attachmentIds?: readonly string[]): Promise<Message>;
   /** Marks every support message in the user's chat read. */
   markRead(): Promise<void>;
 }
@@ -75,8 +75,9 @@ export function createApi(url: string, auth: TokenSource): Api {
       const data = (await request(CHAT_QUERY)) as { chat: { messages: { nodes: Message[] } } | null };
       return data.chat?.messages.nodes ?? [];
     },
-    async sendMessage(content, clientId) {
-      const data = (await request(SEND_MUTATION, { content, clientId })) as { sendMessage: Message };
+    async sendMessage(content, clientId, attachmentIds = []) {
+      const variables = { content, clientId, attachmentIds: attachmentIds.length ? attachmentIds : null };
+      const data = (await request(SEND_MUTATION, variables)) as { sendMessage: Message };
       return data.sendMessage;
     },
     async markRead() {

@@ -13,17 +13,21 @@ import {
   type ChatState,
 } from '../../shared/src/chat';
 import { newClientId } from '../../shared/src/clientId';
+import { LINK_REFRESH_MARGIN_MS, linksExpireAt, type Attachment } from '../../shared/src/attachments';
 import { createApi } from './api';
 import { createTokenSource } from './auth';
 import type { Config } from './config';
 import { markRead, seenKey, unreadAdminIds, unreadCount } from './receipts';
 import { connectLive } from './socket';
 import { createChime } from './sound';
+import { createUploader } from './upload';
 import type { Message } from './types';
 import { createView } from './view';
 
 /** How often to poll over HTTP while the WebSocket is down. */
 const POLL_MS = 5000;
+/** How many messages `fetchMessages` brings: the ones a sync refreshes. */
+const HISTORY_PAGE = 50;
 
 export interface Widget {
   /** The host element, to be put in the page. */
@@ -55,6 +59,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     close: () => setOpen(false),
     send,
     retry,
+    upload: createUploader(config.httpUrl, auth),
   });
   const chime = createChime(view.host);
 
@@ -122,18 +127,20 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     );
   }
 
-  function deliver(clientId: string, content: string): void {
-    api.sendMessage(content, clientId).then(
+  function deliver(clientId: string, content: string, attachments: readonly Attachment[] = []): void {
+    const attachmentIds = attachments.map((attachment) => attachment.id);
+    api.sendMessage(content, clientId, attachmentIds).then(
       (message) => merge([message], false),
       () => update(setSendStatus(state, clientId, 'failed')),
     );
   }
 
-  function send(content: string): void {
+  function send(content: string, attachments: readonly Attachment[]): void {
     chime.unlock();
     const clientId = newClientId();
-    update(addPending(state, { clientId, content, senderType: 'USER', createdAt: new Date().toISOString() }));
-    deliver(clientId, content);
+    const createdAt = new Date().toISOString();
+    update(addPending(state, { clientId, content, senderType: 'USER', createdAt, attachments }));
+    deliver(clientId, content, attachments);
   }
 
   /** Resends a failed message with the SAME clientId: the server cannot duplicate it. */
@@ -141,7 +148,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     const entry = findUnconfirmed(state, clientId);
     if (entry?.status !== 'failed') return;
     update(setSendStatus(state, clientId, 'pending'));
-    deliver(clientId, entry.content);
+    deliver(clientId, entry.content, entry.attachments);
   }
 
   function setOpen(open: boolean): void {
@@ -164,7 +171,10 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     resumeAfter: () => newestConfirmedId(state),
   });
   const poll = setInterval(() => {
-    if (!connected) void sync();
+    // Attachment links expire: fetch the newest page again for fresh ones before they do.
+    const expiry = linksExpireAt(state.entries.slice(-HISTORY_PAGE));
+    const linksExpiring = expiry !== null && expiry - LINK_REFRESH_MARGIN_MS < Date.now();
+    if (!connected || linksExpiring) void sync();
   }, POLL_MS);
   document.addEventListener('visibilitychange', maybeMarkRead);
 

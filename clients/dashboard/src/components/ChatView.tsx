@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ARCHIVE_CHAT, UNARCHIVE_CHAT } from '../graphql/operations';
 import { useChatMessages } from '../hooks/useChatMessages';
 import { useChatStore } from '../hooks/useChatStore';
+import { useUploads } from '../hooks/useUploads';
 import { listHref } from '../lib/route';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
@@ -17,6 +18,7 @@ export function ChatView({ chatId }: Props) {
   const view = useChatMessages(chatId);
   const chat = chats[chatId] ?? view.chat;
   const [busy, setBusy] = useState(false);
+  const uploads = useUploads(chatId);
 
   const setArchived = async (archived: boolean) => {
     setBusy(true);
@@ -31,7 +33,19 @@ export function ChatView({ chatId }: Props) {
   const archived = chat?.archived ?? false;
 
   return (
-    <section class="chat-view" data-testid="chat-view">
+    <section
+      class="chat-view"
+      data-testid="chat-view"
+      onDragOver={(event) => {
+        if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const files = [...(event.dataTransfer?.files ?? [])];
+        if (files.length === 0 || view.phase !== 'ready') return;
+        event.preventDefault();
+        uploads.add(files);
+      }}
+    >
       <header class="chat-view__header">
         <a class="chat-view__back" href={listHref(archived)} data-testid="back-link">
           ← Chats
@@ -79,7 +93,7 @@ export function ChatView({ chatId }: Props) {
             onLoadOlder={view.loadOlder}
             onRetry={view.retry}
           />
-          <Composer onSend={view.send} />
+          <Composer onSend={view.send} uploads={uploads} />
         </>
       )}
     </section>

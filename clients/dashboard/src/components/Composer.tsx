@@ -1,18 +1,25 @@
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Attachment } from '../../../shared/src/attachments';
+import type { Uploads } from '../hooks/useUploads';
+import { PaperclipIcon } from './AttachmentIcons';
+import { UploadTray } from './UploadTray';
 
 /** The API's limit on a message's length. */
 const MAX_LENGTH = 5000;
 const MAX_HEIGHT_PX = 160;
 
 interface Props {
-  onSend: (content: string) => void;
+  onSend: (content: string, attachments: readonly Attachment[]) => void;
+  uploads: Uploads;
 }
 
-/** Auto-growing reply box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ onSend }: Props) {
+/** Auto-growing reply box: Enter sends, Shift+Enter starts a new line; files attach. */
+export function Composer({ onSend, uploads }: Props) {
+  const picker = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const canSend = (text.trim() !== '' || uploads.ready.length > 0) && !uploads.uploading;
 
   useLayoutEffect(() => {
     const element = input.current;
@@ -22,8 +29,9 @@ export function Composer({ onSend }: Props) {
   }, [text]);
 
   const submit = () => {
-    if (!text.trim()) return;
-    onSend(text);
+    if (!canSend) return;
+    onSend(text, uploads.ready);
+    uploads.clear();
     setText('');
     input.current?.focus();
   };
@@ -42,6 +50,28 @@ export function Composer({ onSend }: Props) {
 
   return (
     <form class="composer" onSubmit={onSubmit}>
+      <UploadTray uploads={uploads} />
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        onChange={(event) => {
+          uploads.add([...(event.currentTarget.files ?? [])]);
+          event.currentTarget.value = '';
+        }}
+      />
+      <button
+        type="button"
+        class="button composer__attach"
+        aria-label="Attach a file"
+        title="Attach a file"
+        onClick={() => picker.current?.click()}
+        data-testid="attach"
+      >
+        <PaperclipIcon />
+      </button>
       <textarea
         ref={input}
         class="composer__input"
@@ -52,10 +82,16 @@ export function Composer({ onSend }: Props) {
         value={text}
         onInput={(event) => setText(event.currentTarget.value)}
         onKeyDown={onKeyDown}
+        onPaste={(event) => {
+          const files = [...(event.clipboardData?.files ?? [])];
+          if (files.length === 0) return;
+          event.preventDefault();
+          uploads.add(files);
+        }}
         autoFocus
         data-testid="composer-input"
       />
-      <button type="submit" class="button button--primary composer__send" disabled={!text.trim()} data-testid="composer-send">
+      <button type="submit" class="button button--primary composer__send" disabled={!canSend} data-testid="composer-send">
         Send
       </button>
     </form>

@@ -1,5 +1,6 @@
 import type { ChatEntry } from '../../../shared/src/chat';
 import { clockTime } from '../lib/time';
+import { MessageAttachments } from './MessageAttachments';
 
 interface Props {
   message: ChatEntry;
@@ -20,7 +21,8 @@ export function MessageBubble({ message, userEmail, onRetry }: Props) {
       data-status={message.status}
     >
       <div class="message__label">{mine ? 'You' : userEmail}</div>
-      <div class="message__bubble">{message.content}</div>
+      {message.content && <div class="message__bubble">{message.content}</div>}
+      <MessageAttachments attachments={message.attachments} />
       <div class="message__meta">
         <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
         {message.status === 'pending' && <span class="message__state"> · Sending…</span>}

@@ -37,6 +37,17 @@ const MESSAGE_FIELDS = gql`
     readAt
     createdAt
     clientId
+    attachments {
+      id
+      filename
+      contentType
+      size
+      width
+      height
+      url
+      thumbnailUrl
+      urlExpiresAt
+    }
   }
 `;
 
@@ -108,10 +119,10 @@ export const CHAT_MESSAGES = gql<
 
 export const SEND_MESSAGE = gql<
   { sendMessage: Message },
-  { chatId: string; content: string; clientId: string }
+  { chatId: string; content: string; clientId: string; attachmentIds: string[] | null }
 >`
-  mutation SendMessage($chatId: ID!, $content: String!, $clientId: String!) {
-    sendMessage(chatId: $chatId, content: $content, clientId: $clientId) {
+  mutation SendMessage($chatId: ID!, $content: String!, $clientId: String!, $attachmentIds: [ID!]) {
+    sendMessage(chatId: $chatId, content: $content, clientId: $clientId, attachmentIds: $attachmentIds) {
       ...MessageFields
     }
   }

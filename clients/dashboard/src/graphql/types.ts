@@ -1,5 +1,6 @@
 // The API objects as the dashboard's operations select them (operations.ts), picked from
 // the types generated from contract/schema.graphql.
+import type { Attachment } from '../../../shared/src/attachments';
 import type * as Contract from '../../../shared/src/contract';
 
 export type Viewer = Pick<Contract.Viewer, 'id' | 'role' | 'email' | 'name'>;
@@ -24,7 +25,7 @@ export type Chat = Pick<
 export type Message = Pick<
   Contract.Message,
   'id' | 'chatId' | 'content' | 'senderType' | 'readAt' | 'createdAt' | 'clientId'
->;
+> & { attachments?: readonly Attachment[] };
 
 export type MessagePage = Pick<Contract.MessagePage, 'hasMore'> & { nodes: Message[] };
 

@@ -1,5 +1,5 @@
 import { useClient } from '@urql/preact';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import {
   addPending,
   applyReadReceipts,
@@ -12,6 +12,7 @@ import {
   oldestConfirmedId,
   setSendStatus,
 } from '../../../shared/src/chat';
+import { LINK_REFRESH_MARGIN_MS, linksExpireAt, type Attachment } from '../../../shared/src/attachments';
 import { newClientId } from '../../../shared/src/clientId';
 import { errorCode } from '../graphql/errors';
 import {
@@ -45,7 +46,7 @@ type Action =
   | { type: 'olderFailed' }
   | { type: 'received'; messages: Message[] }
   | { type: 'receipts'; messages: Message[] }
-  | { type: 'sending'; clientId: string; content: string }
+  | { type: 'sending'; clientId: string; content: string; attachments: readonly Attachment[] }
   | { type: 'retrying'; clientId: string }
   | { type: 'failed'; clientId: string };
 
@@ -92,6 +93,7 @@ function reducer(state: State, action: Action): State {
           content: action.content,
           senderType: 'ADMIN',
           createdAt: new Date().toISOString(),
+          attachments: action.attachments,
         }),
       };
     case 'retrying':
@@ -110,7 +112,7 @@ export interface ChatMessages {
   hasMore: boolean;
   loadingOlder: boolean;
   loadOlder: () => void;
-  send: (content: string) => void;
+  send: (content: string, attachments?: readonly Attachment[]) => void;
   retry: (clientId: string) => void;
 }
 
@@ -125,6 +127,7 @@ export function useChatMessages(chatId: string): ChatMessages {
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const latest = useRef(state);
   latest.current = state;
+  const linksExpiring = useLinkRefresh(state.messages.entries.slice(-MESSAGE_PAGE_SIZE));
 
   const markRead = useMemo(
     () =>
@@ -155,7 +158,7 @@ export function useChatMessages(chatId: string): ChatMessages {
         dispatch({ type: 'loaded', chat: summary, messages: messages.nodes, hasMore: messages.hasMore });
         markRead();
       });
-  }, [client, chatId, receive, markRead, reconnects]);
+  }, [client, chatId, receive, markRead, reconnects, linksExpiring]);
 
   const ready = state.phase === 'ready';
 
@@ -196,9 +199,10 @@ export function useChatMessages(chatId: string): ChatMessages {
   }, [client, chatId]);
 
   const deliver = useCallback(
-    (clientId: string, content: string) => {
+    (clientId: string, content: string, attachments: readonly Attachment[] = []) => {
+      const attachmentIds = attachments.length ? attachments.map((attachment) => attachment.id) : null;
       void client
-        .mutation(SEND_MESSAGE, { chatId, content, clientId })
+        .mutation(SEND_MESSAGE, { chatId, content, clientId, attachmentIds })
         .toPromise()
         .then(({ data }) => {
           dispatch(
@@ -210,12 +214,12 @@ export function useChatMessages(chatId: string): ChatMessages {
   );
 
   const send = useCallback(
-    (content: string) => {
+    (content: string, attachments: readonly Attachment[] = []) => {
       const trimmed = content.trim();
-      if (!trimmed) return;
+      if (!trimmed && attachments.length === 0) return;
       const clientId = newClientId();
-      dispatch({ type: 'sending', clientId, content: trimmed });
-      deliver(clientId, trimmed);
+      dispatch({ type: 'sending', clientId, content: trimmed, attachments });
+      deliver(clientId, trimmed, attachments);
     },
     [deliver],
   );
@@ -225,10 +229,23 @@ export function useChatMessages(chatId: string): ChatMessages {
       const send = findUnconfirmed(latest.current.messages, clientId);
       if (send?.status !== 'failed') return;
       dispatch({ type: 'retrying', clientId });
-      deliver(clientId, send.content);
+      deliver(clientId, send.content, send.attachments);
     },
     [deliver],
   );
 
   return { ...state, messages: state.messages.entries, loadOlder, send, retry };
+}
+
+/** Counts up shortly before the first attachment link of the newest page expires, to load it again. */
+function useLinkRefresh(entries: readonly ChatEntry[]): number {
+  const [count, setCount] = useState(0);
+  const expiry = linksExpireAt(entries);
+  useEffect(() => {
+    if (expiry === null) return;
+    const wait = Math.max(expiry - LINK_REFRESH_MARGIN_MS - Date.now(), 10_000);
+    const timer = setTimeout(() => setCount((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [expiry]);
+  return count;
 }

@@ -1,8 +1,11 @@
 /** What the chat state holds: one entry per message, confirmed or still being sent. */
+import type { Attachment } from '../attachments';
 import type { Message, SenderType } from '../contract';
 
 /** The fields of a server `Message` the chat state reads (both clients select more). */
-export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt'>;
+export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt'> & {
+  readonly attachments?: readonly Attachment[];
+};
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
@@ -18,6 +21,8 @@ export interface ChatEntry {
   readonly readAt: string | null;
   /** 'sent' exactly when the server confirmed it (id is set). */
   readonly status: DeliveryStatus;
+  /** Files sent with it (contract v2); absent means none. */
+  readonly attachments?: readonly Attachment[];
 }
 
 /** One chat's messages in display order (see `compareEntries`). Never mutated. */

@@ -14,6 +14,7 @@ function confirmedEntry(known: ChatEntry | undefined, message: ServerMessage): C
     // A read receipt never goes away: a stale snapshot must not clear it.
     readAt: message.readAt ?? known?.readAt ?? null,
     status: 'sent',
+    attachments: message.attachments ?? known?.attachments ?? [],
   };
 }
 

@@ -1,11 +1,18 @@
 /** Optimistic sends: shown at once as pending, 'failed' after an error, retried with the same clientId. */
+import type { Attachment } from '../attachments';
 import type { SenderType } from '../contract';
 import type { ChatEntry, ChatState } from './entry';
 
 /** Adds a message written here, before the server has it. A clientId already shown changes nothing. */
 export function addPending(
   state: ChatState,
-  send: { clientId: string; content: string; senderType: SenderType; createdAt: string },
+  send: {
+    clientId: string;
+    content: string;
+    senderType: SenderType;
+    createdAt: string;
+    attachments?: readonly Attachment[];
+  },
 ): ChatState {
   if (state.entries.some((entry) => entry.clientId === send.clientId)) return state;
   const entry: ChatEntry = {
@@ -17,6 +24,7 @@ export function addPending(
     createdAt: send.createdAt,
     readAt: null,
     status: 'pending',
+    attachments: send.attachments ?? [],
   };
   return { entries: [...state.entries, entry] };
 }

@@ -1,13 +1,22 @@
 /** The auto-growing textarea and Send button: Enter sends, Shift+Enter breaks the line. */
+import type { Attachment } from '../../../shared/src/attachments';
 import type { Translator } from '../i18n/translate';
+import type { Uploader } from '../upload';
+import { createAttachmentTray } from './attachments';
 import { h } from './dom';
 
 export interface Composer {
   readonly element: HTMLFormElement;
   focus(): void;
+  /** Files dropped or pasted anywhere on the panel. */
+  attach(files: readonly File[]): void;
 }
 
-export function createComposer(t: Translator, onSend: (text: string) => void): Composer {
+export function createComposer(
+  t: Translator,
+  onSend: (text: string, attachments: readonly Attachment[]) => void,
+  upload: Uploader,
+): Composer {
   const input = h('textarea', {
     class: 'input',
     'data-testid': 'input',
@@ -18,7 +27,10 @@ export function createComposer(t: Translator, onSend: (text: string) => void): C
     'aria-label': t.text('messageInput'),
   });
   const send = h('button', { type: 'submit', class: 'send', 'data-testid': 'send' }, t.text('send'));
-  const element = h('form', { class: 'composer' }, input, send);
+  const tray = createAttachmentTray(upload, () => {
+    send.disabled = tray.uploading();
+  });
+  const element = h('form', { class: 'composer' }, tray.element, tray.button, input, send);
 
   function grow(): void {
     // Reset first so it can also shrink; CSS max-height caps it at ~5 lines.
@@ -30,9 +42,11 @@ export function createComposer(t: Translator, onSend: (text: string) => void): C
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
-    onSend(text);
+    const attachments = tray.ready();
+    if ((!text && attachments.length === 0) || tray.uploading()) return;
+    onSend(text, attachments);
     input.value = '';
+    tray.clear();
     grow();
     input.focus();
   });
@@ -42,6 +56,12 @@ export function createComposer(t: Translator, onSend: (text: string) => void): C
     event.preventDefault();
     element.requestSubmit();
   });
+  input.addEventListener('paste', (event) => {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    tray.add(files);
+  });
 
-  return { element, focus: () => input.focus() };
+  return { element, focus: () => input.focus(), attach: (files) => tray.add(files) };
 }

@@ -11,6 +11,7 @@ import { createAnnouncer } from './announcer';
 import { h } from './dom';
 import { createLauncher } from './launcher';
 import { createPanel, type PanelHandlers } from './panel';
+import attachmentCss from './attachments.css?inline';
 import css from './styles.css?inline';
 
 const HOST_ID = 'support-chat-widget';
@@ -66,7 +67,7 @@ export function createView(options: ViewOptions, handlers: ViewHandlers): View {
   for (const [name, value] of Object.entries(paletteProperties(brandPalette(options.primaryColor)))) {
     root.style.setProperty(name, value);
   }
-  shadow.append(h('style', {}, css), root);
+  shadow.append(h('style', {}, css + attachmentCss), root);
 
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && root.classList.contains('open')) handlers.close();

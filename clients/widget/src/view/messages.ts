@@ -7,6 +7,7 @@
 import type { DateFormatter } from '../i18n/dates';
 import type { Translator } from '../i18n/translate';
 import type { ChatEntry } from '../../../shared/src/chat';
+import { renderAttachments } from './attachments';
 import { h } from './dom';
 
 const NEAR_BOTTOM_PX = 64;
@@ -55,11 +56,14 @@ export function createMessageList(
         h('button', { type: 'button', class: 'retry', 'data-testid': 'retry' }, t.text('retry')),
       );
     }
+    // dir=auto: a message may be in another script than the widget's language.
+    const bubble = h('div', { class: 'bubble', dir: 'auto' }, entry.content);
+    const files = renderAttachments(entry.attachments);
+    if (files) bubble.append(files);
     item.replaceChildren(
       ...(dayHeading ? [h('div', { class: 'day', 'data-testid': 'day' }, dayHeading)] : []),
       h('span', { class: 'sr-only' }, t.text(mine ? 'fromYou' : 'fromSupport')),
-      // dir=auto: a message may be in another script than the widget's language.
-      h('div', { class: 'bubble', dir: 'auto' }, entry.content),
+      bubble,
       meta,
     );
   }
@@ -98,7 +102,8 @@ export function createMessageList(
         const day = dates.dayKey(entry.createdAt);
         const dayHeading = day === previousDay ? '' : dates.day(entry.createdAt, now);
         previousDay = day;
-        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${dayHeading}|${entry.content}`;
+        const files = entry.attachments?.map((attachment) => attachment.url).join() ?? '';
+        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${dayHeading}|${entry.content}|${files}`;
         if (row.signature !== signature) {
           fillRow(row.item, entry, dayHeading);
           row.signature = signature;

@@ -1,7 +1,9 @@
 /** The chat panel, a non-modal dialog: header with title and connection dot, message list, composer. */
+import type { Attachment } from '../../../shared/src/attachments';
 import type { DateFormatter } from '../i18n/dates';
 import type { Translator } from '../i18n/translate';
 import type { ChatEntry } from '../../../shared/src/chat';
+import type { Uploader } from '../upload';
 import { createComposer } from './composer';
 import { CLOSE_ICON, h, icon } from './dom';
 import { createMessageList } from './messages';
@@ -14,7 +16,8 @@ export interface PanelModel {
 
 export interface PanelHandlers {
   close(): void;
-  send(text: string): void;
+  send(text: string, attachments: readonly Attachment[]): void;
+  upload: Uploader;
   /** Resend the failed message with this clientId. */
   retry(clientId: string): void;
 }
@@ -50,7 +53,7 @@ export function createPanel(
   const header = h('header', { class: 'header' }, dot, h('h2', { id: titleId, class: 'title' }, text.title), close);
   const greeting = h('p', { class: 'greeting', 'data-testid': 'greeting', dir: 'auto' }, text.greeting);
   const list = createMessageList(t, dates, handlers.retry);
-  const composer = createComposer(t, handlers.send);
+  const composer = createComposer(t, handlers.send, handlers.upload);
   const element = h(
     'section',
     { id, class: 'panel', 'data-testid': 'panel', role: 'dialog', 'aria-labelledby': titleId },
@@ -59,6 +62,16 @@ export function createPanel(
     list.element,
     composer.element,
   );
+
+  element.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  element.addEventListener('drop', (event) => {
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    composer.attach(files);
+  });
 
   return {
     element,

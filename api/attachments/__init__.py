@@ -1,0 +1,1 @@
+"""Files sent with messages: what the bytes are, made safe to show, and links to them."""
