@@ -89,6 +89,36 @@ async def test_the_same_value_is_announced_at_most_once_per_throttle_window(
         assert (await heard.next())["typing"]["typing"] is True
 
 
+async def test_staff_without_a_chat_id_see_users_typing_in_every_chat(
+    api: ApiServer,
+    env: dict[str, str],
+    staff_token: str,
+    integration_key: str,
+    user: EndUser,
+    other_user: EndUser,
+) -> None:
+    first, second = my_chat_id(api, user), my_chat_id(api, other_user)
+    async with (
+        socket(api.ws_url, staff_token) as dashboard,
+        socket(api.ws_url, integration_key) as integration,
+    ):
+        staff_list = await dashboard.subscribe(ops.TYPING)
+        crm = await integration.subscribe(ops.TYPING)
+        await subscribed(env["REDIS_URL"], "admin_users_typing")
+
+        set_typing(api, user.token, None, True)
+        set_typing(api, staff_token, first, True)  # staff's own side: not on this feed
+        set_typing(api, other_user.token, None, True)
+
+        for feed in (staff_list, crm):
+            heard = [(await feed.next())["typing"] for _ in range(2)]
+            assert [(event["chatId"], event["name"]) for event in heard] == [
+                (first, "Ann"),
+                (second, "Bob"),
+            ]
+            await feed.nothing_more(0.2)
+
+
 def test_typing_is_never_stored(api: ApiServer, user: EndUser, db: Any) -> None:
     chat_id = my_chat_id(api, user)
     before = {name: db[name].count_documents({}) for name in db.list_collection_names()}
