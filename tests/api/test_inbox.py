@@ -184,6 +184,34 @@ def test_unread_chat_count_counts_chats_awaiting_staff(
     assert count() == before + 1
 
 
+def test_chats_stored_before_the_unread_flag_are_counted_after_a_start(
+    api: ApiServer,
+    env: dict[str, str],
+    staff_token: str,
+    user: EndUser,
+    other_user: EndUser,
+    db: Any,
+) -> None:
+    staff = Http(api.url, staff_token)
+    waiting = chat_with_message(api, user)
+    answered = chat_with_message(api, other_user)
+    staff.execute(ops.MARK_READ, {"chatId": answered})
+    before = staff.execute(ops.UNREAD_CHAT_COUNT)["unreadChatCount"]
+    ids = [uuid.UUID(waiting), uuid.UUID(answered)]
+    db["chats"].update_many({"_id": {"$in": ids}}, {"$unset": {"unread_by_staff": ""}})
+    assert staff.execute(ops.UNREAD_CHAT_COUNT)["unreadChatCount"] == before - 1
+
+    restarted = ApiServer(env, name="api-upgrade").start()
+    try:
+        counted = Http(restarted.url, staff_token).execute(ops.UNREAD_CHAT_COUNT)
+    finally:
+        restarted.stop()
+
+    assert counted["unreadChatCount"] == before
+    flags = {c["_id"]: c["unread_by_staff"] for c in db["chats"].find({"_id": {"$in": ids}})}
+    assert flags == {ids[0]: True, ids[1]: False}
+
+
 # Notes -----------------------------------------------------------------------------------
 
 
