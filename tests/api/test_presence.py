@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import redis
 
+from devtools.services import RedisServer
 from tests.conftest import EndUser
 from tests.support import operations as ops
 from tests.support.graphql import Http, socket
@@ -104,3 +105,34 @@ async def test_a_user_or_integration_socket_marks_nobody_online(
     async with socket(api.ws_url, user.token), socket(api.ws_url, integration_key):
         assert not any(online(api, staff_token).values())
         assert availability(api, user.token)["online"] is False
+
+
+@pytest.fixture
+def own_redis() -> Iterator[RedisServer]:
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+async def test_without_redis_nobody_is_online_and_nothing_fails(
+    env: dict[str, str], own_redis: RedisServer, staff_token: str, staff_email: str, user: EndUser
+) -> None:
+    server = ApiServer(
+        {**env, "REDIS_URL": own_redis.url, "PRESENCE_TTL_SECONDS": str(TTL), "AWAY_MESSAGE": AWAY},
+        name="api-presence-no-redis",
+    ).start()
+    try:
+        own_redis.stop()
+        async with socket(server.ws_url, staff_token):  # the dashboard still connects
+            assert availability(server, user.token) == {"online": False, "message": AWAY}
+            assert online(server, staff_token)[staff_email] is False
+            chat_id = Http(server.url, user.token).execute(ops.MY_CHAT)["chat"]["id"]
+            assert Http(server.url, staff_token).execute(
+                ops.SET_TYPING, {"chatId": chat_id, "typing": True}
+            ) == {"setTyping": True}
+
+            own_redis.start()  # the open dashboard's next renewal makes it online again
+            await until(lambda: online(server, staff_token)[staff_email], within=TTL + 2)
+    finally:
+        server.stop()
