@@ -2,8 +2,9 @@
 
 Nothing outside this package imports pymongo or Beanie's query API, or builds a
 MongoDB filter: callers use the operations in `chats`, `messages`, `users`,
-`staff_accounts`, `integration_keys`, `email_deliveries` and `attachments`. Each write is a
-single-document atomic update (a standalone MongoDB has no transactions).
+`staff_accounts`, `integration_keys`, `email_deliveries`, `attachments`, `notes`
+and `canned_replies`. Each write is a single-document atomic update (a standalone
+MongoDB has no transactions).
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from documents.models import (
     DOCUMENT_MODELS,
     Attachment,
     AttachmentRef,
+    CannedReply,
     Chat,
     DeliveryStatus,
     EmailDelivery,
     IntegrationKey,
     Message,
+    Note,
     SenderType,
     Staff,
     User,
@@ -36,12 +39,14 @@ __all__ = [
     "DOCUMENT_MODELS",
     "Attachment",
     "AttachmentRef",
+    "CannedReply",
     "Chat",
     "Client",
     "DeliveryStatus",
     "EmailDelivery",
     "IntegrationKey",
     "Message",
+    "Note",
     "SenderType",
     "Staff",
     "User",

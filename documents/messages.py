@@ -20,7 +20,7 @@ from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
 from documents import attachments
 from documents._load import load
-from documents.chats import MAX_PAGE
+from documents.chats import MAX_PAGE, clear_unread_by_staff
 from documents.models import Chat, Message, SenderType
 from documents.models.chat import PREVIEW_LENGTH
 from documents.models.message import MAX_CONTENT_LENGTH
@@ -55,6 +55,7 @@ async def send_message(
     content: str,
     client_id: str | None,
     attachment_ids: Sequence[UUID] = (),
+    sender_name: str | None = None,
 ) -> Sent:
     text = clean_content(content, may_be_empty=bool(attachment_ids))
     if client_id is not None and not 0 < len(client_id) <= MAX_CLIENT_ID_LENGTH:
@@ -83,6 +84,7 @@ async def send_message(
         client_id=client_id or str(message_id),
         client_id_given=client_id is not None,
         attachments=refs,
+        sender_name=sender_name,
     )
     try:
         await message.insert()
@@ -128,7 +130,12 @@ async def _summarize(message: Message) -> Chat:
     }
     increments = {"message_count": 1}
     if message.sender_type is SenderType.USER:
-        latest |= {"last_user_message_at": at, "archived": False, "archived_at": None}
+        latest |= {
+            "last_user_message_at": at,
+            "archived": False,
+            "archived_at": None,
+            "unread_by_staff": True,
+        }
     else:
         increments["unread_count"] = 1
     chats = Chat.get_pymongo_collection()
@@ -179,6 +186,8 @@ async def mark_read(chat: Chat, reader: SenderType) -> tuple[Chat, list[Message]
     )
     if document is None:
         raise NotFound("Chat not found.")
+    if reader is SenderType.ADMIN:
+        await clear_unread_by_staff(chat.id, now)
     return load(Chat, document), unread
 
 

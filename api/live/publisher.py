@@ -8,14 +8,19 @@ from collections.abc import Sequence
 from api.live.events import (
     ADMIN_NOTIFICATIONS,
     CHAT_UPDATES,
+    USERS_TYPING,
     ChatUpdated,
     LiveEvent,
     MessageAdded,
     MessagesRead,
+    NoteAdded,
+    TypingChanged,
     chat_channel,
+    staff_chat_channel,
+    typing_channel,
 )
 from api.live.hub import Hub
-from documents import Chat, Message, SenderType
+from documents import Chat, Message, Note, SenderType
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +44,14 @@ class Publisher:
 
     async def chat_updated(self, chat: Chat) -> None:
         await self._publish(CHAT_UPDATES, ChatUpdated(chat))
+
+    async def note_added(self, note: Note) -> None:
+        await self._publish(staff_chat_channel(note.chat_id), NoteAdded(note))
+
+    async def typing(self, event: TypingChanged) -> None:
+        await self._publish(typing_channel(event.chat_id), event)
+        if event.side is SenderType.USER:
+            await self._publish(USERS_TYPING, event)
 
     async def _publish(self, channel: str, event: LiveEvent) -> None:
         try:

@@ -17,7 +17,9 @@ from api.attachments.cleanup import OrphanCleanup
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
 from api.live.hub import Hub
+from api.live.presence import StaffPresence
 from api.live.publisher import Publisher
+from api.live.typing import TypingThrottle
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
 from api.pages.files import attachment_file, attachment_thumbnail
@@ -28,7 +30,7 @@ from api.web.body_limit import UPLOAD_OVERHEAD_BYTES, BodyLimit
 from api.web.graphql_view import GraphQLView
 from api.web.static import client_routes
 from core.settings import Settings, load_settings
-from documents import connect, init_db
+from documents import chats, connect, init_db
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -45,6 +47,7 @@ def create_app(settings: Settings) -> Starlette:
         attachment_cleanup = OrphanCleanup.from_settings(settings)
         try:
             await init_db(mongo, settings.mongodb_db)
+            await chats.flag_chats_stored_before_unread_by_staff()
             await hub.start()
             # What start-up built lives forever: keep it out of every later collection.
             gc.freeze()
@@ -58,6 +61,8 @@ def create_app(settings: Settings) -> Starlette:
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
                 "revocations": Revocations(redis),
                 "attachment_cleanup": attachment_cleanup,
+                "presence": StaffPresence(redis, settings.presence_ttl_seconds),
+                "typing": TypingThrottle(redis),
             }
         finally:
             await hub.close()

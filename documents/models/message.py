@@ -32,6 +32,8 @@ class Message(UuidDocument):
     client_id: str
     client_id_given: bool = False
     attachments: list[AttachmentRef] = Field(default_factory=list)
+    # Who sent it, as the other side sees them, when it was sent (None before v2).
+    sender_name: str | None = None
 
     class Settings:
         name = "messages"
