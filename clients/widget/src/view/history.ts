@@ -1,0 +1,55 @@
+/**
+ * Older messages: reaching the top of the list asks for the previous page, and
+ * a "Load older messages" button does the same for keyboards and screen
+ * readers. While a page is added above, the row the reader sees stays put.
+ */
+import { anchorAt, scrollTopFor, type RowBox } from '../history';
+import type { Translator } from '../i18n/translate';
+import { h } from './dom';
+
+/** How close to the top (px) scrolling starts loading. */
+const NEAR_TOP_PX = 40;
+
+export interface HistoryView {
+  /** Goes above the list. */
+  readonly element: HTMLElement;
+  render(hasMore: boolean, loading: boolean): void;
+  /** Runs `change` (which adds rows above) and scrolls so the reader's row stays where it was. */
+  keepingPlace(change: () => void): void;
+}
+
+function rowBoxes(list: HTMLElement): RowBox[] {
+  const top = list.getBoundingClientRect().top - list.scrollTop;
+  return Array.from(list.children, (child) => {
+    const box = child.getBoundingClientRect();
+    return { key: (child as HTMLElement).dataset.key ?? '', top: box.top - top, bottom: box.bottom - top };
+  });
+}
+
+function topOf(list: HTMLElement, key: string): number | null {
+  const row = Array.from(list.children).find((child) => (child as HTMLElement).dataset.key === key);
+  return row ? row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop : null;
+}
+
+export function createHistoryView(t: Translator, list: HTMLElement, onLoadOlder: () => void): HistoryView {
+  const button = h('button', { type: 'button', class: 'older', 'data-testid': 'load-older' }, t.text('loadOlder'));
+  const element = h('div', { class: 'history', hidden: '' }, button);
+  button.addEventListener('click', onLoadOlder);
+  list.addEventListener('scroll', () => {
+    if (list.scrollTop < NEAR_TOP_PX && !element.hidden) onLoadOlder();
+  });
+
+  return {
+    element,
+    render(hasMore, loading) {
+      element.hidden = !hasMore;
+      button.setAttribute('aria-busy', String(loading));
+    },
+    keepingPlace(change) {
+      const anchor = anchorAt(rowBoxes(list), list.scrollTop);
+      change();
+      const top = anchor && topOf(list, anchor.key);
+      if (anchor && top !== null) list.scrollTop = scrollTopFor(anchor, top);
+    },
+  };
+}
