@@ -50,6 +50,8 @@ export interface Availability {
   message: string | null;
 }
 
+const NEW_CHAT: ChatStatus = { archived: false, archivedAt: null, rating: null };
+
 interface ChatData extends ChatStatus {
   messages: { nodes: Message[]; hasMore: boolean };
 }
@@ -105,9 +107,9 @@ export function createApi(url: string, auth: TokenSource): Api {
   return {
     async fetchChat() {
       const { chat } = (await request(CHAT_QUERY)) as { chat: ChatData | null };
-      if (chat === null) return { messages: [], hasMore: false, status: { archived: false, archivedAt: null, rating: null } };
-      const { archived, archivedAt, rating } = chat;
-      return { messages: chat.messages.nodes, hasMore: chat.messages.hasMore, status: { archived, archivedAt, rating } };
+      if (chat === null) return { messages: [], hasMore: false, status: NEW_CHAT };
+      const { archived, archivedAt, rating, messages } = chat;
+      return { messages: messages.nodes, hasMore: messages.hasMore, status: { archived, archivedAt, rating } };
     },
     async fetchOlder(before) {
       const { chat } = (await request(OLDER_QUERY, { before })) as { chat: Pick<ChatData, 'messages'> | null };

@@ -41,7 +41,11 @@ export function createRatingView(t: Translator, onRate: (rating: number, comment
     'aria-label': t.text('ratingComment'),
     placeholder: t.text('ratingComment'),
   });
-  const submit = h('button', { type: 'submit', class: 'send', 'data-testid': 'rating-send', disabled: '' }, t.text('ratingSend'));
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'send', 'data-testid': 'rating-send', disabled: '' },
+    t.text('ratingSend'),
+  );
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h(
     'form',
