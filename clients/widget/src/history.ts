@@ -37,26 +37,30 @@ export function historyFailed(state: HistoryState): HistoryState {
   return { ...state, loading: false };
 }
 
-/** A row of the list, in pixels from the top of the scrolled content. */
+/** A row of the list, where it is on the screen (px, as getBoundingClientRect). */
 export interface RowBox {
   readonly key: string;
   readonly top: number;
   readonly bottom: number;
 }
 
-/** The reader's place: a row, and how far its top is below the top of the view. */
+/**
+ * The reader's place: the first row they can see, by its bottom edge (the
+ * row's day heading, at its top, may go away when an older page brings
+ * earlier messages of the same day).
+ */
 export interface ScrollAnchor {
   readonly key: string;
-  readonly offset: number;
+  readonly bottom: number;
 }
 
-/** The first row still (partly) visible at `scrollTop`. */
-export function anchorAt(rows: readonly RowBox[], scrollTop: number): ScrollAnchor | null {
-  const row = rows.find((box) => box.bottom > scrollTop) ?? rows[rows.length - 1];
-  return row ? { key: row.key, offset: row.top - scrollTop } : null;
+/** The first row still (partly) visible below `viewTop`, the top edge of the scrolled view. */
+export function anchorAt(rows: readonly RowBox[], viewTop: number): ScrollAnchor | null {
+  const row = rows.find((box) => box.bottom > viewTop) ?? rows[rows.length - 1];
+  return row ? { key: row.key, bottom: row.bottom } : null;
 }
 
-/** The scrollTop that puts the anchor's row, now at `rowTop`, back where the reader saw it. */
-export function scrollTopFor(anchor: ScrollAnchor, rowTop: number): number {
-  return Math.max(0, rowTop - anchor.offset);
+/** The scrollTop that moves the anchor's row, whose bottom is now at `bottom`, back where it was. */
+export function scrollTopKeeping(anchor: ScrollAnchor, scrollTop: number, bottom: number): number {
+  return Math.max(0, scrollTop + bottom - anchor.bottom);
 }

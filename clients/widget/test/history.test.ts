@@ -8,7 +8,7 @@ import {
   historyAfterOlder,
   historyFailed,
   historyLoading,
-  scrollTopFor,
+  scrollTopKeeping,
   type RowBox,
 } from '../src/history';
 import type { Message } from '../src/types';
@@ -61,26 +61,25 @@ describe('older pages', () => {
 });
 
 describe('the scroll anchor', () => {
+  // On screen; the scrolled view starts at y = 100.
   const rows: RowBox[] = [
-    { key: 'a', top: 0, bottom: 40 },
-    { key: 'b', top: 40, bottom: 100 },
-    { key: 'c', top: 100, bottom: 130 },
+    { key: 'a', top: 60, bottom: 100 },
+    { key: 'b', top: 100, bottom: 160 },
+    { key: 'c', top: 160, bottom: 190 },
   ];
 
-  it('is the first row still visible, with its offset from the top of the view', () => {
-    expect(anchorAt(rows, 0)).toEqual({ key: 'a', offset: 0 });
-    expect(anchorAt(rows, 39)).toEqual({ key: 'a', offset: -39 });
-    expect(anchorAt(rows, 40)).toEqual({ key: 'b', offset: 0 });
-    expect(anchorAt(rows, 70)).toEqual({ key: 'b', offset: -30 });
+  it('is the first row still visible, by its bottom edge', () => {
+    expect(anchorAt(rows, 100)).toEqual({ key: 'b', bottom: 160 });
+    expect(anchorAt(rows, 99)).toEqual({ key: 'a', bottom: 100 });
+    expect(anchorAt(rows, 500)).toEqual({ key: 'c', bottom: 190 }); // below them all: the last
     expect(anchorAt([], 0)).toBeNull();
   });
 
   it('puts that row back where it was once a page is added above it', () => {
-    const anchor = anchorAt(rows, 70);
-    expect(anchor).not.toBeNull();
-    if (!anchor) return;
-    // 50 older rows of 40 px moved row b from 40 to 2040: scroll by as much.
-    expect(scrollTopFor(anchor, 2040)).toBe(2070);
-    expect(scrollTopFor({ key: 'a', offset: 12 }, 0)).toBe(0);
+    const anchor = { key: 'b', bottom: 160 };
+    // 50 older rows of 40 px pushed row b down by 2000 px (less 24 px of a day heading it lost).
+    expect(scrollTopKeeping(anchor, 0, 2136)).toBe(1976);
+    expect(scrollTopKeeping(anchor, 300, 160)).toBe(300); // nothing moved
+    expect(scrollTopKeeping(anchor, 10, 100)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * a "Load older messages" button does the same for keyboards and screen
  * readers. While a page is added above, the row the reader sees stays put.
  */
-import { anchorAt, scrollTopFor, type RowBox } from '../history';
+import { anchorAt, scrollTopKeeping, type RowBox } from '../history';
 import type { Translator } from '../i18n/translate';
 import { h } from './dom';
 
@@ -19,16 +19,10 @@ export interface HistoryView {
 }
 
 function rowBoxes(list: HTMLElement): RowBox[] {
-  const top = list.getBoundingClientRect().top - list.scrollTop;
-  return Array.from(list.children, (child) => {
-    const box = child.getBoundingClientRect();
-    return { key: (child as HTMLElement).dataset.key ?? '', top: box.top - top, bottom: box.bottom - top };
+  return Array.from(list.children as HTMLCollectionOf<HTMLElement>, (row) => {
+    const { top, bottom } = row.getBoundingClientRect();
+    return { key: row.dataset.key ?? '', top, bottom };
   });
-}
-
-function topOf(list: HTMLElement, key: string): number | null {
-  const row = Array.from(list.children).find((child) => (child as HTMLElement).dataset.key === key);
-  return row ? row.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop : null;
 }
 
 export function createHistoryView(t: Translator, list: HTMLElement, onLoadOlder: () => void): HistoryView {
@@ -46,10 +40,10 @@ export function createHistoryView(t: Translator, list: HTMLElement, onLoadOlder:
       button.setAttribute('aria-busy', String(loading));
     },
     keepingPlace(change) {
-      const anchor = anchorAt(rowBoxes(list), list.scrollTop);
+      const anchor = anchorAt(rowBoxes(list), list.getBoundingClientRect().top);
       change();
-      const top = anchor && topOf(list, anchor.key);
-      if (anchor && top !== null) list.scrollTop = scrollTopFor(anchor, top);
+      const row = anchor && rowBoxes(list).find((box) => box.key === anchor.key);
+      if (anchor && row) list.scrollTop = scrollTopKeeping(anchor, list.scrollTop, row.bottom);
     },
   };
 }

@@ -29,7 +29,7 @@ export function createRatingView(t: Translator, onRate: (rating: number, comment
   const legendId = 'support-chat-rating-prompt';
   const stars = h(
     'div',
-    { class: 'stars', role: 'radiogroup', 'aria-labelledby': legendId, dir: 'ltr' },
+    { class: 'stars', role: 'radiogroup', 'aria-labelledby': legendId },
     ...labels,
   );
   const comment = h('textarea', {
