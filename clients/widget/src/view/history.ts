@@ -36,6 +36,8 @@ export function createHistoryView(t: Translator, list: HTMLElement, onLoadOlder:
   return {
     element,
     render(hasMore, loading) {
+      // The last page is in: keyboard focus moves from the vanishing button to the list.
+      if (!hasMore && button.matches(':focus')) list.focus();
       element.hidden = !hasMore;
       button.setAttribute('aria-busy', String(loading));
     },

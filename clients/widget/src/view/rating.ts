@@ -55,7 +55,7 @@ export function createRatingView(t: Translator, onRate: (rating: number, comment
     comment,
     h('div', { class: 'rating-actions' }, error, submit),
   );
-  const thanks = h('p', { class: 'rating-thanks', 'data-testid': 'rating-thanks', role: 'status' });
+  const thanks = h('p', { class: 'rating-thanks', 'data-testid': 'rating-thanks', role: 'status', tabindex: '-1' });
   const element = h('div', { class: 'rating-area', hidden: '' }, form, thanks);
 
   function chosen(): number {
@@ -81,10 +81,13 @@ export function createRatingView(t: Translator, onRate: (rating: number, comment
         labels.forEach((label) => label.classList.remove('filled'));
       }
       element.hidden = phase === 'hidden';
+      // Focus on the form as it goes away stays in the rating, on the thanks.
+      const focusLeaves = phase === 'thanks' && form.matches(':focus-within');
       form.hidden = phase === 'thanks';
       submit.disabled = phase === 'sending' || chosen() === 0;
       error.textContent = phase === 'failed' ? t.text('notSent') : '';
       thanks.textContent = phase === 'thanks' ? t.text('ratingThanks') : '';
+      if (focusLeaves) thanks.focus();
     },
   };
 }
