@@ -447,4 +447,5 @@ def test_an_attributes_claim_that_is_no_object_is_ignored(api: ApiServer, staff_
 
 def api_log(api: ApiServer) -> str:
     assert api.process is not None
+    assert api.process.log_path is not None
     return api.process.log_path.read_text()
