@@ -10,13 +10,12 @@ import uuid
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import LOGIN, STAFF_PASSWORD, create_staff
 from tests.e2e.conftest import screenshot
-from tests.e2e.test_widget import by_id, chat_of
+from tests.e2e.test_widget import as_demo_user, by_id, chat_of
 from tests.e2e.test_widget_v2 import axe_violations, open_demo, open_panel, send
 from tests.support import operations as ops
 from tests.support.graphql import Http, Json, Socket, Subscription, socket
@@ -64,12 +63,6 @@ def agent_token(api: ApiServer, env: dict[str, str]) -> str:
     return token
 
 
-def user_http(api: ApiServer, demo_user: str) -> Http:
-    """GraphQL as the demo page's user, with the token the demo page mints."""
-    token = httpx.get(f"{api.url}/demo/token", params={"user": demo_user}).json()["token"]
-    return Http(api.url, token)
-
-
 def nobody_online(api: ApiServer, token: str) -> None:
     """Waits until no staff socket of an earlier test counts as present any more."""
     deadline = time.monotonic() + 10
@@ -98,7 +91,7 @@ def test_the_user_typing_reaches_staff_and_sending_stops_it(
     open_demo(page, api, demo_user)
     open_panel(page)
     send(page, "Hello")
-    chat_id = chat_of(api, agent_token, demo_user)
+    chat_id = chat_of(api, demo_user)
 
     with StaffSocket(api, agent_token) as staff:
         typing = staff.subscribe(ops.TYPING, {"chatId": chat_id})
@@ -125,7 +118,7 @@ def test_staff_typing_shows_until_stopped_or_their_message_arrives(
     open_demo(page, api, demo_user)
     open_panel(page)
     send(page, "Is anyone there?")
-    chat_id = chat_of(api, agent_token, demo_user)
+    chat_id = chat_of(api, demo_user)
     staff = Http(api.url, agent_token)
     indicator = by_id(page, "typing")
     expect(indicator).to_have_attribute("role", "status")  # polite, spoken once per change
@@ -175,7 +168,7 @@ def test_an_archived_chat_is_rated_once_with_stars_and_a_comment(
     open_demo(page, api, demo_user)
     open_panel(page)
     send(page, "Thanks, that solved it")
-    chat_id = chat_of(api, agent_token, demo_user)
+    chat_id = chat_of(api, demo_user)
     rating = by_id(page, "rating")
     expect(rating).to_be_hidden()
 
@@ -228,9 +221,9 @@ def test_an_archived_chat_is_rated_once_with_stars_and_a_comment(
 def test_scrolling_to_the_top_loads_older_messages_and_keeps_the_place(
     api: ApiServer, page: Page, demo_user: str, agent_token: str
 ) -> None:
-    as_user, as_staff = user_http(api, demo_user), Http(api.url, agent_token)
+    as_user, as_staff = as_demo_user(api, demo_user), Http(api.url, agent_token)
     as_user.execute(ops.SEND, {"content": "message 00"})
-    chat_id = chat_of(api, agent_token, demo_user)
+    chat_id = chat_of(api, demo_user)
     for n in range(1, 70):
         if n % 3:
             as_user.execute(ops.SEND, {"content": f"message {n:02d}"})
@@ -266,7 +259,7 @@ def test_scrolling_to_the_top_loads_older_messages_and_keeps_the_place(
 def test_the_load_older_button_works_from_the_keyboard(
     api: ApiServer, page: Page, demo_user: str, agent_token: str
 ) -> None:
-    as_user = user_http(api, demo_user)
+    as_user = as_demo_user(api, demo_user)
     for n in range(55):
         as_user.execute(ops.SEND, {"content": f"note {n:02d}"})
 
