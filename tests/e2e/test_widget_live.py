@@ -218,6 +218,26 @@ def test_an_archived_chat_is_rated_once_with_stars_and_a_comment(
     expect(rating).to_be_visible()
 
 
+def test_the_rating_form_in_arabic_and_dark_reads_right_to_left_and_passes_axe(
+    api: ApiServer, page: Page, demo_user: str, agent_token: str
+) -> None:
+    open_demo(page, api, demo_user, locale="ar", theme="dark")
+    open_panel(page)
+    send(page, "شكرا")
+    Http(api.url, agent_token).execute(ops.ARCHIVE, {"chatId": chat_of(api, demo_user)})
+    by_id(page, "close").click()
+    open_panel(page)
+    rating = by_id(page, "rating")
+    expect(rating.get_by_role("radiogroup", name="كيف كانت تجربتك معنا؟")).to_be_visible()
+    by_id(page, "star-2").click()
+    first, second = by_id(page, "star-1").bounding_box(), by_id(page, "star-2").bounding_box()
+    assert first
+    assert second
+    assert second["x"] < first["x"]  # the first star on the right
+    screenshot(page, "widget-live-rating-ar-dark")
+    assert axe_violations(page) == [], "rating form, ar and dark"
+
+
 def test_scrolling_to_the_top_loads_older_messages_and_keeps_the_place(
     api: ApiServer, page: Page, demo_user: str, agent_token: str
 ) -> None:
