@@ -4,8 +4,6 @@
  * above it.
  */
 
-export const PAGE_SIZE = 50;
-
 export interface HistoryState {
   /** Messages older than the oldest loaded one exist. */
   readonly hasMore: boolean;
