@@ -239,7 +239,7 @@ def test_incoming_messages_are_announced_and_own_ones_are_not(
     page.wait_for_timeout(300)
     expect(announcer).to_have_text("")
 
-    staff_reply(api, staff_token, chat_of(api, staff_token, demo_user), "We are on it")
+    staff_reply(api, staff_token, chat_of(api, demo_user), "We are on it")
 
     expect(announcer).to_have_text("New message from support: We are on it")
     assert by_id(page, "message-list").get_attribute("aria-live") is None
@@ -249,7 +249,7 @@ def test_the_launcher_name_counts_unread_messages(
     api: ApiServer, page: Page, demo_user: str, staff_token: str
 ) -> None:
     open_demo(page, api, demo_user)
-    chat_id = chat_of(api, staff_token, demo_user)
+    chat_id = chat_of(api, demo_user)
     launcher = by_id(page, "launcher")
     expect(launcher).to_have_accessible_name("Open support chat")
 
@@ -313,7 +313,7 @@ def test_no_wcag_a_or_aa_violations(
     api: ApiServer, page: Page, demo_user: str, staff_token: str, locale: str, theme: str
 ) -> None:
     open_demo(page, api, demo_user, locale=locale, theme=theme)
-    chat_id = chat_of(api, staff_token, demo_user)
+    chat_id = chat_of(api, demo_user)
     arabic = locale == "ar"
     staff_reply(api, staff_token, chat_id, "مرحبًا! هل نساعدك؟" if arabic else "Hello! Can we help?")
     expect(by_id(page, "badge")).to_be_visible()

@@ -3,11 +3,17 @@
  * after a token refresh when the server answers UNAUTHENTICATED.
  */
 import type { TokenSource } from './auth';
+import type { ChatStatus } from './rating';
 import { MESSAGE_FIELDS, type Message } from './types';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-const CHAT_QUERY = `query { chat { id unreadCount messages(last: 50) { nodes { ${MESSAGE_FIELDS} } hasMore } } }`;
+const CHAT_FIELDS = `id unreadCount archived archivedAt rating`;
+const CHAT_QUERY = `query { chat { ${CHAT_FIELDS} messages(last: 50) { nodes { ${MESSAGE_FIELDS} } hasMore } } }`;
+const OLDER_QUERY = `query($before: ID!) { chat { messages(last: 50, before: $before) { nodes { ${MESSAGE_FIELDS} } hasMore } } }`;
+const AVAILABILITY_QUERY = 'query { availability { online message } }';
+const SET_TYPING_MUTATION = 'mutation($typing: Boolean!) { setTyping(typing: $typing) }';
+const RATE_MUTATION = `mutation($rating: Int!, $comment: String) { rateChat(rating: $rating, comment: $comment) { ${CHAT_FIELDS} } }`;
 const SEND_MUTATION = `mutation($content: String!, $clientId: String, $attachmentIds: [ID!]) { sendMessage(content: $content, clientId: $clientId, attachmentIds: $attachmentIds) { ${MESSAGE_FIELDS} } }`;
 const MARK_READ_MUTATION = 'mutation { markRead { id unreadCount } }';
 
@@ -27,9 +33,37 @@ interface GraphQLResponse {
   errors?: { message?: string; extensions?: { code?: string } }[];
 }
 
+/** A page of messages, oldest first; `hasMore`: older ones exist. */
+export interface MessagePage {
+  messages: Message[];
+  hasMore: boolean;
+}
+
+/** The user's chat: its newest page and whether it is archived and rated. */
+export interface ChatSnapshot extends MessagePage {
+  status: ChatStatus;
+}
+
+export interface Availability {
+  online: boolean;
+  /** The configured away text, when nobody is online. */
+  message: string | null;
+}
+
+const NEW_CHAT: ChatStatus = { archived: false, archivedAt: null, rating: null };
+
+interface ChatData extends ChatStatus {
+  messages: { nodes: Message[]; hasMore: boolean };
+}
+
 export interface Api {
   /** The user's chat (created on first access) with its newest 50 messages. */
-  fetchMessages(): Promise<Message[]>;
+  fetchChat(): Promise<ChatSnapshot>;
+  /** The 50 messages before this one. */
+  fetchOlder(before: string): Promise<MessagePage>;
+  fetchAvailability(): Promise<Availability>;
+  setTyping(typing: boolean): Promise<void>;
+  rateChat(rating: number, comment: string | null): Promise<ChatStatus>;
   sendMessage(content: string, clientId: string, attachmentIds?: readonly string[]): Promise<Message>;
   /** Marks every support message in the user's chat read. */
   markRead(): Promise<void>;
@@ -71,9 +105,26 @@ export function createApi(url: string, auth: TokenSource): Api {
   }
 
   return {
-    async fetchMessages() {
-      const data = (await request(CHAT_QUERY)) as { chat: { messages: { nodes: Message[] } } | null };
-      return data.chat?.messages.nodes ?? [];
+    async fetchChat() {
+      const { chat } = (await request(CHAT_QUERY)) as { chat: ChatData | null };
+      if (chat === null) return { messages: [], hasMore: false, status: NEW_CHAT };
+      const { archived, archivedAt, rating, messages } = chat;
+      return { messages: messages.nodes, hasMore: messages.hasMore, status: { archived, archivedAt, rating } };
+    },
+    async fetchOlder(before) {
+      const { chat } = (await request(OLDER_QUERY, { before })) as { chat: Pick<ChatData, 'messages'> | null };
+      return { messages: chat?.messages.nodes ?? [], hasMore: chat?.messages.hasMore ?? false };
+    },
+    async fetchAvailability() {
+      const data = (await request(AVAILABILITY_QUERY)) as { availability: Availability };
+      return data.availability;
+    },
+    async setTyping(typing) {
+      await request(SET_TYPING_MUTATION, { typing });
+    },
+    async rateChat(rating, comment) {
+      const data = (await request(RATE_MUTATION, { rating, comment })) as { rateChat: ChatStatus };
+      return data.rateChat;
     },
     async sendMessage(content, clientId, attachmentIds = []) {
       const variables = { content, clientId, attachmentIds: attachmentIds.length ? attachmentIds : null };

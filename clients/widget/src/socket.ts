@@ -2,15 +2,17 @@
  * The live connection: GraphQL over WebSocket (graphql-transport-ws) through
  * graphql-ws. Reconnects forever with backoff; on every (re)connection it
  * subscribes anew to `messageAdded(after: <newest confirmed id>)`, so the
- * server replays what was missed, and to `messagesRead`.
+ * server replays what was missed, to `messagesRead` and to `typing`.
  */
 import { createClient, type Client, type Sink, type FormattedExecutionResult } from 'graphql-ws/client';
 import type { TokenSource } from './auth';
 import { retryDelay } from './backoff';
 import { MESSAGE_FIELDS, type Message } from './types';
+import type { TypingEvent } from './typing';
 
 const MESSAGE_ADDED = `subscription($after: ID) { messageAdded(after: $after) { ${MESSAGE_FIELDS} } }`;
 const MESSAGES_READ = `subscription { messagesRead { ${MESSAGE_FIELDS} } }`;
+const TYPING = 'subscription { typing { name typing } }';
 /** graphql-transport-ws "Forbidden": the server rejected the token. */
 const CLOSE_FORBIDDEN = 4403;
 
@@ -19,6 +21,8 @@ export interface LiveHandlers {
   onStatus(connected: boolean): void;
   onMessage(message: Message): void;
   onRead(messages: Message[]): void;
+  /** Support started or stopped typing. */
+  onTyping(event: TypingEvent): void;
   /** Where to resume: the newest confirmed message id, or null. */
   resumeAfter(): string | null;
 }
@@ -76,6 +80,7 @@ export function connectLive(url: string, auth: TokenSource, handlers: LiveHandle
         { query: MESSAGES_READ },
         sink<{ messagesRead: Message[] }>((data) => handlers.onRead(data.messagesRead)),
       ),
+      live.subscribe({ query: TYPING }, sink<{ typing: TypingEvent }>((data) => handlers.onTyping(data.typing))),
     ];
   }
 

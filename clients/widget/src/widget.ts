@@ -1,6 +1,7 @@
 /**
  * One running widget: wires the pure chat state to the HTTP API, the live
- * WebSocket connection, the view and the chime.
+ * WebSocket connection, the view and the chime; typing, availability, the
+ * rating and older pages come from their own modules.
  */
 import {
   addPending,
@@ -9,25 +10,38 @@ import {
   findUnconfirmed,
   mergeMessages,
   newestConfirmedId,
+  oldestConfirmedId,
   setSendStatus,
   type ChatState,
 } from '../../shared/src/chat';
 import { newClientId } from '../../shared/src/clientId';
 import { LINK_REFRESH_MARGIN_MS, linksExpireAt, type Attachment } from '../../shared/src/attachments';
-import { createApi } from './api';
+import { createApi, type Availability } from './api';
 import { createTokenSource } from './auth';
 import type { Config } from './config';
+import {
+  canLoadOlder,
+  freshHistory,
+  historyAfterNewest,
+  historyAfterOlder,
+  historyFailed,
+  historyLoading,
+} from './history';
+import { noRating, ratingFailed, ratingFromStatus, ratingSending, ratingSent, type ChatStatus } from './rating';
 import { markRead, seenKey, unreadAdminIds, unreadCount } from './receipts';
 import { connectLive } from './socket';
 import { createChime } from './sound';
+import { createTypingSender, createTypingWatch } from './typing';
 import { createUploader } from './upload';
 import type { Message } from './types';
 import { createView } from './view';
 
 /** How often to poll over HTTP while the WebSocket is down. */
 const POLL_MS = 5000;
-/** How many messages `fetchMessages` brings: the ones a sync refreshes. */
+/** How many messages `fetchChat` brings: the ones a sync refreshes. */
 const HISTORY_PAGE = 50;
+/** How often to ask whether support is online while the panel is open. */
+const AVAILABILITY_MS = 60_000;
 
 export interface Widget {
   /** The host element, to be put in the page. */
@@ -50,6 +64,10 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
   let syncAgain = false;
   let markingRead = false;
   let destroyed = false;
+  let availability: Availability | null = null;
+  let typists: readonly (string | null)[] = [];
+  let rating = noRating;
+  let history = freshHistory;
 
   const view = createView(config, {
     toggle: () => {
@@ -60,11 +78,31 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     send,
     retry,
     upload: createUploader(config.httpUrl, auth),
+    typed: () => typing.typed(),
+    rate,
+    loadOlder,
   });
   const chime = createChime(view.host);
+  const typing = createTypingSender((isTyping) => void api.setTyping(isTyping).catch(() => {}));
+  const supportTyping = createTypingWatch((names) => {
+    typists = names;
+    render();
+  });
 
   function render(): void {
-    view.render({ entries: state.entries, seenKey: seenKey(state), unread, connected, open: isOpen });
+    if (destroyed) return;
+    view.render({
+      entries: state.entries,
+      seenKey: seenKey(state),
+      unread,
+      connected,
+      open: isOpen,
+      availability,
+      typing: typists,
+      rating: rating.phase,
+      hasOlder: history.hasMore,
+      loadingOlder: history.loading,
+    });
   }
 
   function update(next: ChatState): void {
@@ -87,7 +125,18 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
       chime.play();
       view.announceIncoming(incoming);
     }
+    if (added.some((entry) => entry.senderType === 'ADMIN')) supportTyping.clear();
     update(next);
+  }
+
+  function setRating(next: typeof rating): void {
+    if (next === rating) return;
+    rating = next;
+    render();
+  }
+
+  function showStatus(status: ChatStatus): void {
+    setRating(ratingFromStatus(rating, status));
   }
 
   /** Loads the newest page over HTTP and merges it; overlapping calls coalesce. */
@@ -100,7 +149,10 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     try {
       do {
         syncAgain = false;
-        merge(await api.fetchMessages(), loaded);
+        const chat = await api.fetchChat();
+        history = historyAfterNewest(history, chat.hasMore);
+        merge(chat.messages, loaded);
+        showStatus(chat.status);
         loaded = true;
       } while (syncAgain && !destroyed);
     } catch {
@@ -135,8 +187,43 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     );
   }
 
+  async function refreshAvailability(): Promise<void> {
+    try {
+      availability = await api.fetchAvailability();
+      render();
+    } catch {
+      // Unknown for now: the next reconnection or minute asks again.
+    }
+  }
+
+  /** Loads the page before the oldest loaded message, keeping the reader's place. */
+  async function loadOlder(): Promise<void> {
+    const before = oldestConfirmedId(state);
+    if (!canLoadOlder(history) || before === null) return;
+    history = historyLoading(history);
+    render();
+    try {
+      const page = await api.fetchOlder(before);
+      history = historyAfterOlder(page.hasMore);
+      view.keepingPlace(() => merge(page.messages, false));
+    } catch {
+      history = historyFailed(history);
+    }
+    render();
+  }
+
+  function rate(stars: number, comment: string | null): void {
+    setRating(ratingSending(rating));
+    api.rateChat(stars, comment).then(
+      () => setRating(ratingSent(rating)),
+      () => setRating(ratingFailed(rating)),
+    );
+  }
+
   function send(content: string, attachments: readonly Attachment[]): void {
     chime.unlock();
+    typing.stop();
+    setRating(noRating); // the server reactivates the chat
     const clientId = newClientId();
     const createdAt = new Date().toISOString();
     update(addPending(state, { clientId, content, senderType: 'USER', createdAt, attachments }));
@@ -156,6 +243,13 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     isOpen = open;
     render();
     maybeMarkRead();
+    if (open) {
+      // Archiving reaches the user by no live event: look when they come to see.
+      void sync();
+      void refreshAvailability();
+    } else {
+      typing.stop();
+    }
   }
 
   const stopLive = connectLive(config.wsUrl, auth, {
@@ -163,11 +257,15 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
       if (destroyed || isConnected === connected) return;
       connected = isConnected;
       render();
-      // Also fetch over HTTP: it brings read receipts missed while offline.
-      if (connected) void sync();
+      // Also fetch over HTTP: it brings read receipts (and an archiving) missed while offline.
+      if (connected) {
+        void sync();
+        void refreshAvailability();
+      }
     },
     onMessage: (message) => merge([message], true),
     onRead: (messages) => update(applyReadReceipts(state, messages)),
+    onTyping: (event) => supportTyping.event(event),
     resumeAfter: () => newestConfirmedId(state),
   });
   const poll = setInterval(() => {
@@ -176,10 +274,14 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     const linksExpiring = expiry !== null && expiry - LINK_REFRESH_MARGIN_MS < Date.now();
     if (!connected || linksExpiring) void sync();
   }, POLL_MS);
+  const availabilityPoll = setInterval(() => {
+    if (isOpen) void refreshAvailability();
+  }, AVAILABILITY_MS);
   document.addEventListener('visibilitychange', maybeMarkRead);
 
   render();
   void sync();
+  void refreshAvailability();
 
   return {
     host: view.host,
@@ -188,6 +290,9 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     destroy() {
       destroyed = true;
       clearInterval(poll);
+      clearInterval(availabilityPoll);
+      typing.stop();
+      supportTyping.clear();
       stopLive();
       chime.close();
       document.removeEventListener('visibilitychange', maybeMarkRead);

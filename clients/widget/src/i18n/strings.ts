@@ -37,18 +37,19 @@ export interface Strings {
   retry: string;
   /** Under the user's last message once support has read it. */
   seen: string;
-  /** Later: availability. */
+  /** Availability: under the title; `supportAway` in the panel when the server has no away text. */
   supportOnline: string;
+  supportOffline: string;
   supportAway: string;
-  /** Later: `{name}` is typing. */
+  /** `{name}` (of a support agent) is typing. */
   typing: string;
-  /** Later: rating after a conversation; `ratingStars` labels star `{count}`. */
+  /** The rating once staff archived the chat; `ratingStars` labels star `{count}`. */
   ratingPrompt: string;
   ratingStars: PluralForms;
   ratingComment: string;
   ratingSend: string;
   ratingThanks: string;
-  /** Later: paging back through the history. */
+  /** Paging back through the history. */
   loadOlder: string;
   /** Later: attachments. */
   attachFile: string;

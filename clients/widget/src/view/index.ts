@@ -10,7 +10,7 @@ import type { ChatEntry } from '../../../shared/src/chat';
 import { createAnnouncer } from './announcer';
 import { h } from './dom';
 import { createLauncher } from './launcher';
-import { createPanel, type PanelHandlers } from './panel';
+import { createPanel, type PanelHandlers, type PanelModel } from './panel';
 import attachmentCss from './attachments.css?inline';
 import css from './styles.css?inline';
 
@@ -22,11 +22,8 @@ export type ViewOptions = Pick<
   'title' | 'greeting' | 'primaryColor' | 'position' | 'theme' | 'locale' | 'direction' | 'strings'
 >;
 
-export interface ViewModel {
-  entries: readonly ChatEntry[];
-  seenKey: string | null;
+export interface ViewModel extends PanelModel {
   unread: number;
-  connected: boolean;
   open: boolean;
 }
 
@@ -39,6 +36,8 @@ export interface View {
   render(model: ViewModel): void;
   /** Reads out support messages that just arrived (not the history, not the user's own). */
   announceIncoming(entries: readonly ChatEntry[]): void;
+  /** Runs `change` (which adds older messages) keeping the reader's place in the list. */
+  keepingPlace(change: () => void): void;
   /** Removes the host element from the page. */
   remove(): void;
 }
@@ -88,6 +87,7 @@ export function createView(options: ViewOptions, handlers: ViewHandlers): View {
     announceIncoming(entries) {
       announcer.announce(entries.map((entry) => t.text('newMessage', { message: entry.content })));
     },
+    keepingPlace: panel.keepingPlace,
     remove() {
       host.remove();
     },

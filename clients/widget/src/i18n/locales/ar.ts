@@ -24,6 +24,7 @@ export const ar: Strings = {
   retry: 'إعادة المحاولة',
   seen: 'تمت القراءة',
   supportOnline: 'الدعم متاح الآن',
+  supportOffline: 'الدعم غير متصل الآن',
   supportAway: 'نحن غير متاحين حاليًا. اترك رسالة وسنعود إليك.',
   typing: '{name} يكتب…',
   ratingPrompt: 'كيف كانت تجربتك معنا؟',

@@ -23,6 +23,7 @@ export const de: Strings = {
   retry: 'Erneut senden',
   seen: 'Gelesen',
   supportOnline: 'Der Support ist online',
+  supportOffline: 'Der Support ist offline',
   supportAway: 'Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns.',
   typing: '{name} schreibt…',
   ratingPrompt: 'Wie waren wir?',

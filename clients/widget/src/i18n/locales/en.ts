@@ -23,6 +23,7 @@ export const en: Strings = {
   retry: 'Retry',
   seen: 'Seen',
   supportOnline: 'Support is online',
+  supportOffline: 'Support is offline',
   supportAway: "We're away right now. Leave a message and we'll get back to you.",
   typing: '{name} is typing…',
   ratingPrompt: 'How did we do?',

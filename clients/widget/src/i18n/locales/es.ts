@@ -23,6 +23,7 @@ export const es: Strings = {
   retry: 'Reintentar',
   seen: 'Visto',
   supportOnline: 'El soporte está en línea',
+  supportOffline: 'El soporte no está en línea',
   supportAway: 'Ahora no estamos disponibles. Deja un mensaje y te responderemos.',
   typing: '{name} está escribiendo…',
   ratingPrompt: '¿Qué tal lo hicimos?',

@@ -23,6 +23,7 @@ export const fr: Strings = {
   retry: 'Réessayer',
   seen: 'Lu',
   supportOnline: 'L’assistance est en ligne',
+  supportOffline: 'L’assistance est hors ligne',
   supportAway: 'Nous sommes absents pour le moment. Laissez un message, nous vous répondrons.',
   typing: '{name} est en train d’écrire…',
   ratingPrompt: 'Comment nous sommes-nous débrouillés ?',

@@ -23,6 +23,7 @@ export const pt: Strings = {
   retry: 'Tentar de novo',
   seen: 'Vista',
   supportOnline: 'O suporte está online',
+  supportOffline: 'O suporte está offline',
   supportAway: 'Não estamos disponíveis agora. Deixe uma mensagem e retornaremos.',
   typing: '{name} está digitando…',
   ratingPrompt: 'Como foi o atendimento?',
