@@ -198,6 +198,8 @@ def test_the_widget_works_with_the_keyboard_alone(
     assert active_test_id(page) == "send"
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
+    assert active_test_id(page) == "attach"  # the paperclip, before the text it goes with
+    page.keyboard.press("Shift+Tab")
     assert active_test_id(page) == "message-list"  # scrollable by keyboard
     page.keyboard.press("Shift+Tab")
     assert active_test_id(page) == "close"
