@@ -42,3 +42,9 @@ class RateLimited(DomainError):
 
 class Unavailable(DomainError):
     code = "UNAVAILABLE"
+
+
+class QueryTooComplex(DomainError):
+    """The operation could return more than MAX_QUERY_COST items (first/last times nesting)."""
+
+    code = "QUERY_TOO_COMPLEX"
