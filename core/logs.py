@@ -19,6 +19,9 @@ request_id: ContextVar[str] = ContextVar("request_id", default="-")
 _TOKEN_IN_URL = re.compile(r"(?i)(token=)[^&\s\"']+")
 REDACTED = r"\1[redacted]"
 
+WIRE_LOGGERS = ("pymongo", "redis", "websockets", "wsproto", "httpx", "httpcore", "asyncio")
+QUIETEST_WIRE_LEVEL = "INFO"
+
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
 JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s"
 
@@ -73,9 +76,13 @@ def logging_config(settings: Settings) -> dict[str, Any]:
             }
         },
         "root": {"handlers": ["stderr"], "level": settings.log_level},
-        # uvicorn's own loggers pass their lines on to the root handler.
         "loggers": {
-            name: {"handlers": [], "propagate": True, "level": settings.log_level}
-            for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+            # uvicorn's own loggers pass their lines on to the root handler.
+            **{
+                name: {"handlers": [], "propagate": True, "level": settings.log_level}
+                for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+            },
+            # At DEBUG these print what goes over the wire: commands, frames, payloads.
+            **{name: {"level": QUIETEST_WIRE_LEVEL} for name in WIRE_LOGGERS},
         },
     }

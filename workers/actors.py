@@ -13,6 +13,7 @@ import dramatiq
 from dramatiq.middleware import CurrentMessage
 
 from core.jobs import EMAIL_QUEUE, UNREAD_REPLY_ACTOR
+from core.metrics import JOBS_RETRIED
 from core.settings import load_settings
 from workers import unread_reply
 from workers.broker import setup_broker
@@ -35,7 +36,11 @@ MAX_RETRIES = 8
 async def send_unread_reply_email(message_id: str) -> None:
     job = CurrentMessage.get_current_message()
     retries = job.options.get("retries", 0) if job is not None else 0
-    outcome = await unread_reply.deliver(
-        UUID(message_id), settings, last_attempt=retries >= MAX_RETRIES
-    )
+    last_attempt = retries >= MAX_RETRIES
+    try:
+        outcome = await unread_reply.deliver(UUID(message_id), settings, last_attempt=last_attempt)
+    except Exception:
+        if not last_attempt:
+            JOBS_RETRIED.labels(actor=UNREAD_REPLY_ACTOR).inc()
+        raise
     logger.info("unread-reply email for %s: %s", message_id, outcome)
