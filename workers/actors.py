@@ -7,12 +7,14 @@ the Dramatiq CLI expects of the module it is given.
 from __future__ import annotations
 
 import logging
+import logging.config
 from uuid import UUID
 
 import dramatiq
 from dramatiq.middleware import CurrentMessage
 
 from core.jobs import EMAIL_QUEUE, UNREAD_REPLY_ACTOR
+from core.logs import logging_config
 from core.metrics import JOBS_RETRIED
 from core.settings import load_settings
 from workers import unread_reply
@@ -21,6 +23,8 @@ from workers.broker import setup_broker
 logger = logging.getLogger(__name__)
 
 settings = load_settings()
+if settings.log_as_json:  # dev keeps Dramatiq's readable lines
+    logging.config.dictConfig(logging_config(settings))
 broker = setup_broker(settings)
 
 MAX_RETRIES = 8

@@ -33,7 +33,7 @@ def link(api: ApiServer, user_id: UUID, days: float = 60) -> str:
 
 
 def opted_out(db: Any, user_id: UUID) -> bool:
-    return bool(db.users.find_one({"_id": user_id})["email_opt_out"])
+    return bool(db.users.find_one({"_id": user_id}).get("email_opt_out", False))
 
 
 @pytest.mark.parametrize("method", ["GET", "HEAD"])
