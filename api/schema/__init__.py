@@ -54,7 +54,8 @@ def make_schema(settings: Settings) -> Schema:
         LoadersPerOperation,
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
-        partial(QueryCostLimit, max_cost=settings.max_query_cost),  # after validation
+        # Uses the validation result ValidationCache leaves: keep it after that.
+        partial(QueryCostLimit, max_cost=settings.max_query_cost),
         partial(
             QueryDepthLimiter, max_depth=settings.max_query_depth, should_ignore=_is_introspection
         ),

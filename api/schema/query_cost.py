@@ -1,9 +1,10 @@
 """A cost limit: the nodes an operation may ask for, estimated before it runs.
 
 Every field costs one per time it can appear; a field's `first` or `last` argument
-(its default when omitted, variables applied) multiplies everything under it. So
-`chats(first: 200) { edges { node { messages(last: 200) { nodes { id } } } } }` costs
-about 200 * 200 and is refused with QUERY_TOO_COMPLEX when over MAX_QUERY_COST.
+(its default when omitted, variables applied, at most the largest page) multiplies
+everything under it. So `chats(first: 200) { edges { node { messages(last: 200)
+{ nodes { id } } } } }` costs about 200 * 200 and is refused with QUERY_TOO_COMPLEX
+when over MAX_QUERY_COST.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from graphql.execution.values import VariableValues, get_argument_values, get_va
 from strawberry.extensions import SchemaExtension
 
 from core.errors import QueryTooComplex
+from documents.chats import MAX_PAGE
 
 PAGE_ARGUMENTS = ("first", "last")
 
@@ -96,7 +98,8 @@ class OperationCost:
         except GraphQLError:
             return 1  # execution reports the bad argument itself
         sizes = [values.get(name) for name in PAGE_ARGUMENTS]
-        return max([size for size in sizes if isinstance(size, int)] + [1])
+        # A larger page is refused with BAD_USER_INPUT on its argument, the better answer.
+        return min(max([size for size in sizes if isinstance(size, int)] + [1]), MAX_PAGE)
 
 
 class QueryCostLimit(SchemaExtension):
