@@ -11,9 +11,11 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from devtools.app_process import AppProcess
+from devtools.services import RedisServer
 from tests.conftest import EndUser, make_user
 from tests.support import operations as ops
 from tests.support.graphql import Http, socket
+from tests.support.redis_wait import subscribed
 from tests.support.servers import ApiServer, Worker
 
 pytestmark = pytest.mark.anyio
@@ -117,3 +119,30 @@ def _eventually(check: Callable[[], float], within: float = 20) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+async def test_a_catch_up_after_a_redis_restart_is_counted(env: dict[str, str]) -> None:
+    redis = RedisServer()
+    redis.start()
+    metered_env = {**env, "METRICS_TOKEN": TOKEN, "REDIS_URL": redis.url}
+    server = ApiServer(metered_env, name="api-metered-gap")
+    try:
+        server.start()
+        user = make_user("gap")
+        chat_id = Http(server.url, user.token).execute(ops.MY_CHAT)["chat"]["id"]
+        async with socket(server.ws_url, user.token) as live:
+            feed = await live.subscribe(ops.MESSAGE_ADDED)
+            await subscribed(redis.url, f"support_chat:{chat_id}")
+            assert value(server.url, "support_chat_catch_ups_total") == 0
+
+            redis.stop()
+            Http(server.url, user.token).execute(ops.SEND, {"content": "while Redis is away"})
+            redis.start()
+            await feed.next(within=15)
+            await feed.nothing_more(0.3)
+
+        assert value(server.url, "support_chat_catch_ups_total") >= 1
+        assert value(server.url, "support_chat_events_delivered_total", source="gap") == 1
+    finally:
+        server.stop()
+        redis.stop()
