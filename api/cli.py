@@ -7,13 +7,16 @@ import asyncio
 import getpass
 import os
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import uvicorn
 
 from api.auth.keys import hash_key, new_integration_key
 from api.auth.passwords import hash_password
-from core.settings import ConfigError, Settings, load_settings
+from core.logs import logging_config
+from core.settings import ConfigError, Settings, is_loopback, load_settings
 from documents import connect, init_db
 from documents.integration_keys import create_key
 from documents.staff_accounts import create_staff as create_staff_account
@@ -21,20 +24,44 @@ from documents.staff_accounts import normalized_email, set_staff_password
 
 
 def serve(args: argparse.Namespace, settings: Settings) -> int:
-    uvicorn.run(
-        "api.web.app:app_from_environment",
-        factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        workers=args.workers,
-        proxy_headers=True,
-        ws_max_size=settings.max_ws_frame_bytes,
-        # Compression state costs ~45 kB per socket; chat frames are small anyway.
-        ws_per_message_deflate=False,
-        timeout_graceful_shutdown=5,
-        log_level="info",
-    )
+    host = args.host or settings.host
+    if settings.is_dev and not is_loopback(host):
+        print(
+            f"error: ENV=dev listens on loopback only (it hands out test tokens), not {host}",
+            file=sys.stderr,
+        )
+        return 2
+    with _metrics_shared_by(args.workers):
+        uvicorn.run(
+            "api.web.app:app_from_environment",
+            factory=True,
+            host=host,
+            port=args.port or settings.port,
+            workers=args.workers,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
+            ws_max_size=settings.max_ws_frame_bytes,
+            # Compression state costs ~45 kB per socket; chat frames are small anyway.
+            ws_per_message_deflate=False,
+            timeout_graceful_shutdown=5,
+            log_config=logging_config(settings),
+            log_level=settings.log_level.lower(),
+        )
     return 0
+
+
+@contextmanager
+def _metrics_shared_by(workers: int) -> Iterator[None]:
+    """Several processes need a directory to add their metrics up in (unless one is set)."""
+    if workers <= 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="support-chat-metrics-") as directory:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 def worker(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,4 +1,8 @@
-"""Fixed-window rate limits in Redis, so every API process counts together."""
+"""Fixed-window rate limits and counters in Redis, so every API process counts together.
+
+Without Redis nothing can be counted: every check then lets the call through rather
+than refuse everyone.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from core.errors import RateLimited
+from core.metrics import RATE_LIMITED
 
 logger = logging.getLogger(__name__)
 
@@ -23,19 +28,58 @@ class RateLimiter:
         The window starts at the key's first action, so no boundary lets a burst of
         twice the limit through.
         """
+        counted = await self._add(key, self._window)
+        if counted is not None and counted[0] > limit:
+            self._refuse(key, counted[1])
+
+    async def refuse_if_reached(self, key: str, limit: int) -> None:
+        """RATE_LIMITED when `key` already counts `limit` actions in this window; counts none."""
+        try:
+            async with self._redis.pipeline(transaction=True) as pipeline:
+                pipeline.get(f"rate:{key}")
+                pipeline.ttl(f"rate:{key}")
+                count, ttl = await pipeline.execute()
+        except (RedisError, OSError):
+            logger.warning("rate limit %s not checked: Redis is unavailable", key)
+            return
+        if count is not None and int(count) >= limit:
+            self._refuse(key, ttl)
+
+    async def count(self, key: str, *, window_seconds: int | None = None) -> None:
+        """Count one action under `key` without refusing it (e.g. a failed log-in)."""
+        await self._add(key, window_seconds or self._window)
+
+    async def counted(self, key: str) -> int:
+        try:
+            value = await self._redis.get(f"rate:{key}")
+        except (RedisError, OSError):
+            return 0
+        return int(value or 0)
+
+    async def forget(self, key: str) -> None:
+        try:
+            await self._redis.delete(f"rate:{key}")
+        except (RedisError, OSError):
+            logger.warning("could not reset %s: Redis is unavailable", key)
+
+    async def _add(self, key: str, window_seconds: int) -> tuple[int, int] | None:
+        """The count and seconds left after adding one, or None without Redis."""
         redis_key = f"rate:{key}"
         try:
             async with self._redis.pipeline(transaction=True) as pipeline:
                 pipeline.incr(redis_key)
-                pipeline.expire(redis_key, self._window, nx=True)
+                pipeline.expire(redis_key, window_seconds, nx=True)
                 pipeline.ttl(redis_key)
                 count, _, ttl = await pipeline.execute()
         except (RedisError, OSError):
-            # Without Redis nothing can be counted; keep serving rather than refuse everyone.
             logger.warning("rate limit %s not checked: Redis is unavailable", key)
-            return
-        if count > limit:
-            retry_after = max(int(ttl), 1)
-            raise RateLimited(
-                f"Too many requests; try again in {retry_after} s.", retryAfter=retry_after
-            )
+            return None
+        return int(count), int(ttl)
+
+    @staticmethod
+    def _refuse(key: str, ttl: int) -> None:
+        RATE_LIMITED.labels(limit=":".join(key.split(":")[:2])).inc()
+        retry_after = max(int(ttl), 1)
+        raise RateLimited(
+            f"Too many requests; try again in {retry_after} s.", retryAfter=retry_after
+        )

@@ -50,3 +50,9 @@ class PayloadTooLarge(DomainError):
 
 class UnsupportedMediaType(DomainError):
     code = "UNSUPPORTED_MEDIA_TYPE"
+
+
+class QueryTooComplex(DomainError):
+    """The operation could return more than MAX_QUERY_COST items (first/last times nesting)."""
+
+    code = "QUERY_TOO_COMPLEX"

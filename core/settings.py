@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -20,6 +22,7 @@ ATTACHMENT_TYPES = (
     "text/plain",
 )
 MIN_SECRET_LENGTH = 32  # HS256 keys shorter than the hash are weak (RFC 7518, 3.2)
+SMTP_SCHEMES = ("smtp", "smtp+starttls", "smtps")
 
 
 class ConfigError(RuntimeError):
@@ -29,9 +32,11 @@ class ConfigError(RuntimeError):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", frozen=True)
 
-    env: Literal["dev", "production"] = "dev"
+    env: Literal["dev", "production"] = "production"  # dev only when asked for: ENV=dev
     host: str = "127.0.0.1"
     port: int = 8000
+    # Proxies whose X-Forwarded-For / -Proto uvicorn believes (comma-separated IPs or CIDRs, or *).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     mongodb_url: str = "mongodb://127.0.0.1:27017/"
     mongodb_db: str = "support_chat"
@@ -40,6 +45,7 @@ class Settings(BaseSettings):
     mongodb_command_log_dir: str | None = None
     redis_url: str = "redis://127.0.0.1:6379/0"
     smtp_url: str = "smtp://127.0.0.1:1025"
+    smtp_allow_plaintext: bool = False  # allow a password over smtp:// without STARTTLS
 
     # Secrets: dev gets throwaway values, production must set them.
     widget_secret: str = ""
@@ -59,6 +65,10 @@ class Settings(BaseSettings):
     # A staff member counts as online this long after their dashboard last checked in
     # (it checks in every third of it): how soon a crashed tab goes offline.
     presence_ttl_seconds: float = Field(default=40, ge=1, le=300)
+    unsubscribe_token_days: float = Field(default=60, gt=0)
+    metrics_token: str = ""  # Bearer token for /metrics; unset: /metrics answers 404
+    log_format: Literal["json", "text"] | None = None  # default: text in dev, json in production
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # Limits on what one request may ask of the server.
     max_query_depth: int = Field(default=10, gt=0)
@@ -67,12 +77,14 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024, gt=0)
     max_ws_frame_bytes: int = Field(default=64 * 1024, gt=0)
     max_subscriptions_per_connection: int = Field(default=20, gt=0)
+    # Estimated nodes one operation may return: `first`/`last` multiply what they nest.
+    max_query_cost: int = Field(default=5_000, gt=0)
     # Rate limits, per RATE_WINDOW_SECONDS, shared by every API process through Redis.
     rate_window_seconds: int = Field(default=60, gt=0)
     rate_send_per_user: int = Field(default=60, gt=0)
     rate_send_per_ip: int = Field(default=600, gt=0)
-    rate_login_per_ip: int = Field(default=20, gt=0)
-    rate_login_per_email: int = Field(default=10, gt=0)
+    rate_login_per_ip: int = Field(default=20, gt=0)  # every attempt counts
+    rate_login_per_email: int = Field(default=10, gt=0)  # only failed attempts count
     rate_upload_per_user: int = Field(default=30, gt=0)
     # Attachments: what an upload may be, how long its links last, when an unsent one goes.
     attachment_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
@@ -112,19 +124,54 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown types {unknown}; choose from {list(ATTACHMENT_TYPES)}")
         return value
 
+    @field_validator("smtp_url")
+    @classmethod
+    def _known_smtp_scheme(cls, value: str) -> str:
+        scheme = urlsplit(value).scheme
+        if scheme not in SMTP_SCHEMES:
+            # Never echo the URL: it may carry the password.
+            raise ValueError(
+                f"the scheme must be smtp://, smtp+starttls:// or smtps://, not {scheme or 'none'}"
+            )
+        return value
+
     @model_validator(mode="after")
-    def _require_secrets(self) -> Settings:
+    def _safe_for_its_env(self) -> Settings:
+        if not self.is_dev:
+            self._refuse_weak_secrets()
+        for name, dev_value in DEV_SECRETS.items():
+            if not getattr(self, name):
+                object.__setattr__(self, name, dev_value)
+        self._refuse_plaintext_smtp_password()
+        return self
+
+    def _refuse_weak_secrets(self) -> None:
         for name, dev_value in DEV_SECRETS.items():
             value = getattr(self, name)
-            if self.env == "production" and len(value) < MIN_SECRET_LENGTH:
-                problem = "is too short" if value else "must be set"
+            if not value:
+                raise ValueError(f"{name.upper()} must be set when ENV=production")
+            if value == dev_value:
                 raise ValueError(
-                    f"{name.upper()} {problem} when ENV=production"
+                    f"{name.upper()} is the published dev value; set your own random one"
+                )
+            if len(value) < MIN_SECRET_LENGTH:
+                raise ValueError(
+                    f"{name.upper()} is too short when ENV=production"
                     f" (at least {MIN_SECRET_LENGTH} random characters)"
                 )
-            if not value:
-                object.__setattr__(self, name, dev_value)
-        return self
+        if self.widget_secret == self.secret_key:
+            raise ValueError(
+                "WIDGET_SECRET equals SECRET_KEY: whoever holds the widget secret could sign"
+                " staff tokens; use two different values"
+            )
+
+    def _refuse_plaintext_smtp_password(self) -> None:
+        parts = urlsplit(self.smtp_url)
+        if parts.scheme == "smtp" and parts.password and not self.smtp_allow_plaintext:
+            raise ValueError(
+                "SMTP_URL sends its password unencrypted over smtp://: use smtp+starttls:// or"
+                " smtps://, or set SMTP_ALLOW_PLAINTEXT=true"
+            )
 
     @property
     def is_dev(self) -> bool:
@@ -144,8 +191,21 @@ class Settings(BaseSettings):
         return self.allowed_origins or (["*"] if self.is_dev else [])
 
     @property
+    def log_as_json(self) -> bool:
+        return self.log_format == "json" if self.log_format else not self.is_dev
+
+    @property
     def sender_address(self) -> str:
         return self.email_from or f"{self.app_name} Support <support@localhost>"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def load_settings() -> Settings:

@@ -8,12 +8,15 @@ the Dramatiq CLI expects of the module it is given.
 from __future__ import annotations
 
 import logging
+import logging.config
 from uuid import UUID
 
 import dramatiq
 from dramatiq.middleware import CurrentMessage
 
 from core.jobs import ATTACHMENTS_QUEUE, EMAIL_QUEUE, ORPHAN_ATTACHMENT_ACTOR, UNREAD_REPLY_ACTOR
+from core.logs import logging_config
+from core.metrics import JOBS_RETRIED
 from core.settings import load_settings
 from workers import orphan_attachments, unread_reply
 from workers.broker import setup_broker
@@ -21,6 +24,8 @@ from workers.broker import setup_broker
 logger = logging.getLogger(__name__)
 
 settings = load_settings()
+if settings.log_as_json:  # dev keeps Dramatiq's readable lines
+    logging.config.dictConfig(logging_config(settings))
 broker = setup_broker(settings)
 
 MAX_RETRIES = 8
@@ -36,9 +41,13 @@ MAX_RETRIES = 8
 async def send_unread_reply_email(message_id: str) -> None:
     job = CurrentMessage.get_current_message()
     retries = job.options.get("retries", 0) if job is not None else 0
-    outcome = await unread_reply.deliver(
-        UUID(message_id), settings, last_attempt=retries >= MAX_RETRIES
-    )
+    last_attempt = retries >= MAX_RETRIES
+    try:
+        outcome = await unread_reply.deliver(UUID(message_id), settings, last_attempt=last_attempt)
+    except Exception:
+        if not last_attempt:
+            JOBS_RETRIED.labels(actor=UNREAD_REPLY_ACTOR).inc()
+        raise
     logger.info("unread-reply email for %s: %s", message_id, outcome)
 
 

@@ -24,9 +24,8 @@ class SmtpServer:
     def from_url(cls, url: str) -> SmtpServer:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtp+starttls", "smtps"):
-            raise ValueError(
-                f"SMTP_URL must start with smtp://, smtp+starttls:// or smtps://, not {url!r}"
-            )
+            # Never the URL itself: it may hold the password.
+            raise ValueError("SMTP_URL must start with smtp://, smtp+starttls:// or smtps://")
         tls = parts.scheme == "smtps"
         return cls(
             host=parts.hostname or "127.0.0.1",
@@ -36,6 +35,11 @@ class SmtpServer:
             username=unquote(parts.username) if parts.username else None,
             password=unquote(parts.password) if parts.password else None,
         )
+
+    def describe(self, error: BaseException) -> str:
+        """The error as it may be stored and logged: never with the password in it."""
+        text = repr(error)
+        return text.replace(self.password, "[redacted]") if self.password else text
 
     def send(self, email: EmailMessage) -> None:
         """Blocking: run it in a thread from async code."""

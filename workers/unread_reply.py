@@ -17,6 +17,7 @@ import asyncio
 import logging
 from uuid import UUID
 
+from core.metrics import EMAILS
 from core.settings import Settings
 from core.unsubscribe_link import unsubscribe_url
 from documents import DeliveryStatus, SenderType, chats, email_deliveries, messages, users
@@ -61,13 +62,17 @@ async def deliver(message_id: UUID, settings: Settings, *, last_attempt: bool) -
         unsubscribe=unsubscribe_url(settings, user.id),
         attachment_types=[attachment.content_type for attachment in newest.attachments],
     )
+    server = SmtpServer.from_url(settings.smtp_url)
     try:
-        await asyncio.to_thread(SmtpServer.from_url(settings.smtp_url).send, email)
+        await asyncio.to_thread(server.send, email)
     except Exception as error:
-        await email_deliveries.release(message.id, repr(error), failed=last_attempt)
+        EMAILS.labels(outcome="failed").inc()
+        problem = server.describe(error)
+        await email_deliveries.release(message.id, problem, failed=last_attempt)
         if last_attempt:
-            logger.error("gave up emailing %s about reply %s: %s", user.email, message.id, error)
+            logger.error("gave up emailing %s about reply %s: %s", user.email, message.id, problem)
             return "failed"
         raise
+    EMAILS.labels(outcome="sent").inc()
     await email_deliveries.finish(message.id, user.email)
     return "sent"

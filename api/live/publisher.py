@@ -20,6 +20,7 @@ from api.live.events import (
     typing_channel,
 )
 from api.live.hub import Hub
+from core.metrics import EVENTS_PUBLISHED
 from documents import Chat, Message, Note, SenderType
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class Publisher:
     async def _publish(self, channel: str, event: LiveEvent) -> None:
         try:
             await self._hub.publish(channel, event)
+            EVENTS_PUBLISHED.labels(event=type(event).__name__).inc()
         except Exception:
             # Subscribers catch up from MongoDB after a gap; the write stands.
             logger.exception("could not publish %s to %s", type(event).__name__, channel)

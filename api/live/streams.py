@@ -12,9 +12,10 @@ from datetime import timedelta
 from typing import TypeVar
 from uuid import UUID
 
-from api.live.events import LiveEvent
+from api.live.events import LiveEvent, MessageAdded
 from api.live.hub import Gap, Hub
 from core.clock import utc_now
+from core.metrics import CATCH_UPS, DELIVERY_SECONDS, EVENTS_DELIVERED, SUBSCRIPTIONS
 from documents import Message
 from documents.messages import Position, position
 
@@ -77,14 +78,23 @@ async def follow(
     Redis has confirmed the subscription before `replay_first` reads storage, so a
     message stored in between arrives live or in the replay (the caller dedupes).
     """
-    async with hub.listen(channel) as events:
-        if replay_first and catch_up is not None:
-            for item in await catch_up():
-                yield item
-        async for event in events:
-            if isinstance(event, Gap):
-                batch = await catch_up() if catch_up is not None else ()
-            else:
-                batch = pick(event)
-            for item in batch:
-                yield item
+    kind = channel.partition(":")[0]  # one chat's channel counts as its kind, not by id
+    with SUBSCRIPTIONS.labels(kind=kind).track_inprogress():
+        async with hub.listen(channel) as events:
+            if replay_first and catch_up is not None:
+                for item in await catch_up():
+                    yield item
+            async for event in events:
+                if isinstance(event, Gap):
+                    CATCH_UPS.inc()
+                    batch = await catch_up() if catch_up is not None else ()
+                else:
+                    batch = pick(event)
+                for item in batch:
+                    yield item  # resumes once the item was sent on the socket
+                    EVENTS_DELIVERED.labels(
+                        source="gap" if isinstance(event, Gap) else "live"
+                    ).inc()
+                    if isinstance(event, MessageAdded):
+                        age = utc_now() - event.message.created_at
+                        DELIVERY_SECONDS.observe(age.total_seconds())

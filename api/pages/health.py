@@ -1,4 +1,9 @@
-"""GET /healthz: 200 when MongoDB and Redis answer, 503 naming the one that does not."""
+"""Probes: /livez (the process answers) and /readyz (MongoDB answers; Redis is only reported).
+
+Chat keeps working without Redis (no live push, no rate limits; clients poll and catch
+up), so a Redis outage must not take every API process out of the load balancer.
+`/healthz` is the old name of `/readyz`.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +26,14 @@ async def _check(probe: Awaitable[object]) -> str:
     return "ok"
 
 
-async def healthz(request: Request) -> JSONResponse:
+async def livez(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
     state = request.state
     mongodb, redis = await asyncio.gather(_check(ping(state.mongo)), _check(state.redis.ping()))
-    checks = {"mongodb": mongodb, "redis": redis}
-    healthy = all(result == "ok" for result in checks.values())
-    body = {"status": "ok" if healthy else "unavailable", **checks}
-    return JSONResponse(body, status_code=200 if healthy else 503)
+    ready = mongodb == "ok"
+    status = "ok" if ready and redis == "ok" else "degraded" if ready else "unavailable"
+    body = {"status": status, "mongodb": mongodb, "redis": redis}
+    return JSONResponse(body, status_code=200 if ready else 503)

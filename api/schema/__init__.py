@@ -26,6 +26,7 @@ from api.schema.error_policy import ErrorPolicy, add_error_codes
 from api.schema.loaders import LoadersPerOperation
 from api.schema.mutations import Mutation
 from api.schema.queries import Query
+from api.schema.query_cost import QueryCostLimit
 from api.schema.scalars import DATETIME
 from api.schema.subscriptions import Subscription
 from core.settings import Settings
@@ -53,6 +54,8 @@ def make_schema(settings: Settings) -> Schema:
         LoadersPerOperation,
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
+        # Uses the validation result ValidationCache leaves: keep it after that.
+        partial(QueryCostLimit, max_cost=settings.max_query_cost),
         partial(
             QueryDepthLimiter, max_depth=settings.max_query_depth, should_ignore=_is_introspection
         ),

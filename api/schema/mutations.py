@@ -4,17 +4,18 @@ import strawberry
 from strawberry import ID
 from strawberry.file_uploads import Upload
 
-from api.auth.passwords import staff_with_password
 from api.auth.principal import Principal, Role
 from api.auth.tokens import issue_staff_token
 from api.live.events import TypingChanged
 from api.schema.access import accessible_chat, parse_id
 from api.schema.attachments import Attachment, upload_attachment
 from api.schema.context import Info
+from api.schema.login import log_in
 from api.schema.permissions import CanWrite, IsAuthenticated, IsEndUser, IsStaff
 from api.schema.team import CannedReply, Note
 from api.schema.types import AuthPayload, Chat, Message, Viewer
 from core.errors import BadUserInput
+from core.metrics import SEND_MESSAGE_SECONDS
 from documents import SenderType, canned_replies, chats, messages, notes
 
 
@@ -31,14 +32,7 @@ def _shown_name(principal: Principal) -> str | None:
 class Mutation:
     @strawberry.mutation(description="Staff log-in; wrong email or password is UNAUTHENTICATED.")
     async def login(self, info: Info, email: str, password: str) -> AuthPayload:
-        context = info.context
-        await context.limits.hit(
-            f"login:ip:{context.client_ip}", context.settings.rate_login_per_ip
-        )
-        await context.limits.hit(
-            f"login:email:{email.strip().lower()}", context.settings.rate_login_per_email
-        )
-        staff = await staff_with_password(email, password)
+        staff = await log_in(info.context, email, password)
         token = issue_staff_token(staff, info.context.settings)
         principal = Principal(staff.id, role=Role.ADMIN, email=staff.email, name=staff.name)
         return AuthPayload(token=token, viewer=Viewer.from_principal(principal))
@@ -55,25 +49,28 @@ class Mutation:
         client_id: str | None = None,
         attachment_ids: list[ID] | None = None,
     ) -> Message:
-        caller, context = info.context.caller(), info.context
-        await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
-        await context.limits.hit(f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip)
-        chat = await accessible_chat(info, chat_id)
-        attachments = [parse_id(given, "attachmentIds") for given in attachment_ids or []]
-        sent = await messages.send_message(
-            chat,
-            _side(caller),
-            caller.id,
-            content,
-            client_id,
-            attachments,
-            sender_name=_shown_name(caller),
-        )
-        if sent.created:
-            await info.context.events.message_added(sent.message, sent.chat)
-            if sent.message.sender_type is SenderType.ADMIN:
-                await info.context.emails.schedule_unread_reply(sent.message.id)
-        return Message.from_document(sent.message)
+        with SEND_MESSAGE_SECONDS.time():
+            caller, context = info.context.caller(), info.context
+            await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
+            await context.limits.hit(
+                f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip
+            )
+            chat = await accessible_chat(info, chat_id)
+            attachments = [parse_id(given, "attachmentIds") for given in attachment_ids or []]
+            sent = await messages.send_message(
+                chat,
+                _side(caller),
+                caller.id,
+                content,
+                client_id,
+                attachments,
+                sender_name=_shown_name(caller),
+            )
+            if sent.created:
+                await info.context.events.message_added(sent.message, sent.chat)
+                if sent.message.sender_type is SenderType.ADMIN:
+                    await info.context.emails.schedule_unread_reply(sent.message.id)
+            return Message.from_document(sent.message)
 
     @strawberry.mutation(
         permission_classes=[IsAuthenticated, CanWrite],

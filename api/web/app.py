@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from prometheus_client import multiprocess
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -23,11 +25,13 @@ from api.live.typing import TypingThrottle
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
 from api.pages.files import attachment_file, attachment_thumbnail
-from api.pages.health import healthz
+from api.pages.health import livez, readyz
+from api.pages.metrics import metrics
 from api.pages.unsubscribe import unsubscribe
 from api.rate_limit import RateLimiter
 from api.web.body_limit import UPLOAD_OVERHEAD_BYTES, BodyLimit
 from api.web.graphql_view import GraphQLView
+from api.web.request_ids import RequestIds
 from api.web.static import client_routes
 from core.settings import Settings, load_settings
 from documents import chats, connect, init_db
@@ -70,10 +74,16 @@ def create_app(settings: Settings) -> Starlette:
             emails.close()
             attachment_cleanup.close()
             await mongo.close()
+            if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+                # This process's gauges stop counting.
+                multiprocess.mark_process_dead(os.getpid())  # type: ignore[no-untyped-call]
 
     graphql = GraphQLView(settings)
     routes: list[BaseRoute] = [
-        Route("/healthz", healthz),
+        Route("/livez", livez),
+        Route("/readyz", readyz),
+        Route("/healthz", readyz),
+        Route("/metrics", metrics),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/unsubscribe", unsubscribe, methods=["GET", "POST"]),
@@ -88,6 +98,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/dev/mail", dev_mail),
         ]
     middleware = [
+        Middleware(RequestIds),
         Middleware(
             BodyLimit,
             max_bytes=settings.max_body_bytes,

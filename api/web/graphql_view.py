@@ -26,6 +26,7 @@ from api.web.graphql_http import error_response, negotiate
 from api.web.ws_protocol import CheckedTransportWSHandler
 from core.clock import utc_now
 from core.errors import Unauthenticated, Unavailable
+from core.metrics import OPEN_SOCKETS
 from core.settings import Settings
 from documents import DATABASE_ERROR
 
@@ -57,7 +58,8 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
+            with OPEN_SOCKETS.track_inprogress():
+                await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive)
         try:

@@ -1,14 +1,20 @@
-"""No N+1: a page of chats costs the same MongoDB round trips whatever it holds."""
+"""What one operation may cost: no N+1 round trips, and a limit on the nodes it may ask for."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse, validate
 from pymongo import monitoring
 from starlette.testclient import TestClient
 
+from api.schema import make_schema
+from api.schema.query_cost import OperationCost
 from api.web.app import create_app
 from core.settings import Settings
 from tests.conftest import make_user
@@ -99,3 +105,88 @@ def test_assignees_and_their_presence_cost_no_round_trip_per_chat(
 
     assert round_trips(30) == round_trips(2)
     assert len(round_trips(30)) <= 3  # staff lookup (the token), page, assignees
+
+
+CLIENTS = Path(__file__).parents[2] / "clients"
+HUGE = """
+query($n: Int) {
+  a: chats(first: $n) { edges { node { messages(last: $n) { nodes { id content } } } } }
+  b: chats(first: $n) { edges { node { messages(last: $n) { nodes { id content } } } } }
+}"""
+
+
+def test_an_operation_over_the_cost_limit_is_refused_before_it_runs(
+    api: ApiServer, integration_key: str
+) -> None:
+    response = Http(api.url, integration_key).post(HUGE, {"n": 200}).json()
+
+    assert response["data"] is None
+    [error] = response["errors"]
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert error["extensions"]["maxCost"] == Settings.model_fields["max_query_cost"].default
+    assert error["extensions"]["cost"] > 2 * 200 * 200
+
+
+def test_the_same_operation_with_small_pages_runs(api: ApiServer, integration_key: str) -> None:
+    data = Http(api.url, integration_key).execute(HUGE, {"n": 5})
+
+    assert len(data["a"]["edges"]) <= 5
+
+
+def _constant(path: Path, name: str) -> str:
+    found = re.search(rf"const {name} = ([^;]+);", path.read_text())
+    assert found, f"{name} not in {path}"
+    return found.group(1).strip()
+
+
+def dashboard_documents() -> list[str]:
+    source = (CLIENTS / "dashboard/src/graphql/operations.ts").read_text()
+    bodies = dict(re.findall(r"const (\w+) = gql(?:<[^`]*?>)?`([^`]*)`", source))
+    expanded = {
+        name: re.sub(r"\$\{(\w+)\}", lambda ref: bodies[ref.group(1)], body)
+        for name, body in bodies.items()
+    }
+    return [body for body in expanded.values() if not body.strip().startswith("fragment")]
+
+
+def widget_documents() -> list[str]:
+    names = _constant(CLIENTS / "widget/src/types.ts", "MESSAGE_FIELD_NAMES")
+    fields = " ".join(re.findall(r"'(\w+)'", names))
+    documents = []
+    for module in ("api.ts", "socket.ts"):
+        source = (CLIENTS / "widget/src" / module).read_text()
+        for body in re.findall(
+            r"const \w+ = [`']((?:query|mutation|subscription)[^`']*)[`']", source
+        ):
+            documents.append(body.replace("${MESSAGE_FIELDS}", fields))
+    return documents
+
+
+def cost(document: str, variables: dict[str, Any]) -> int:
+    schema = make_schema(Settings(env="dev"))._schema
+    parsed = parse(document)
+    assert validate(schema, parsed) == [], document
+    fragments = {
+        node.name.value: node
+        for node in parsed.definitions
+        if isinstance(node, FragmentDefinitionNode)
+    }
+    [operation] = [node for node in parsed.definitions if isinstance(node, OperationDefinitionNode)]
+    return OperationCost(schema, fragments, operation, variables).total()
+
+
+def test_the_clients_own_operations_cost_under_half_the_limit() -> None:
+    hooks = CLIENTS / "dashboard/src/hooks"
+    pages = {
+        "first": int(_constant(hooks / "useChatPages.ts", "CHAT_PAGE_SIZE")),
+        "last": int(_constant(hooks / "useChatMessages.ts", "MESSAGE_PAGE_SIZE")),
+    }
+    dashboard, widget = dashboard_documents(), widget_documents()
+    assert len(dashboard) >= 11
+    assert len(widget) >= 5
+    half = Settings.model_fields["max_query_cost"].default / 2
+
+    costs = {document: cost(document, pages) for document in dashboard + widget}
+
+    assert all(0 < value < half for value in costs.values()), costs
+    assert max(costs.values()) > 200  # the page sizes were applied

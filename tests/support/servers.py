@@ -25,6 +25,11 @@ class ApiServer(AppProcess):
         super().start(timeout)
         return self
 
+    def log_text(self) -> str:
+        """What the process wrote to stdout and stderr so far."""
+        path = self.process.log_path if self.process is not None else None
+        return path.read_text(errors="replace") if path is not None and path.exists() else ""
+
 
 class Worker:
     """`support-chat worker`: the real Dramatiq worker."""

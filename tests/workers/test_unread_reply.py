@@ -132,7 +132,7 @@ def test_the_same_job_delivered_twice_sends_once(
 
 def enqueue_again(env: dict[str, str], message_id: str) -> None:
     """A duplicate delivery, as at-least-once brokers may make."""
-    settings = Settings(redis_url=env["REDIS_URL"], email_delay_seconds=0)
+    settings = Settings(env="dev", redis_url=env["REDIS_URL"], email_delay_seconds=0)
     scheduler = EmailScheduler(redis_broker(settings), 0)
     asyncio.run(scheduler.schedule_unread_reply(uuid.UUID(message_id)))
     scheduler.close()
