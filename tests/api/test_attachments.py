@@ -312,7 +312,7 @@ def test_a_tampered_or_expired_link_is_refused(api: ApiServer, link: dict[str, A
     parts = urlsplit(link["url"])
     query = parse_qs(parts.query)
     other_id = str(uuid.uuid4())
-    settings = Settings(secret_key=SECRET_KEY)
+    settings = Settings(env="dev", secret_key=SECRET_KEY)
     past = 1_000_000_000
     expired_signature = signature(settings, uuid.UUID(link["id"]), "file", past)
 

@@ -218,7 +218,7 @@ def _kill_what_is_left(top: ManagedProcess, below: list[psutil.Process]) -> None
 def _hold_a_delayed_email(redis_url: str) -> None:
     """Queue an unread-reply email for later, as a staff reply does, and wait until the
     worker holds it in memory, from where a stopping worker gives it back to Redis."""
-    broker = redis_broker(Settings(redis_url=redis_url))
+    broker = redis_broker(Settings(env="dev", redis_url=redis_url))
     asyncio.run(EmailScheduler(broker, delay_seconds=300).schedule_unread_reply(uuid.uuid4()))
     redis = Redis.from_url(redis_url)
     deadline = time.monotonic() + 10

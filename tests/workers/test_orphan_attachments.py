@@ -92,7 +92,7 @@ def test_the_job_twice_deletes_once_and_harms_nothing(
     forgotten = uploaded(quick_api.url, person.token, "again.txt", b"plain words")
     assert outcomes(worker, forgotten["id"]) == ["deleted"]
 
-    cleanup = OrphanCleanup(redis_broker(Settings(redis_url=quick_env["REDIS_URL"])), 0)
+    cleanup = OrphanCleanup(redis_broker(Settings(env="dev", redis_url=quick_env["REDIS_URL"])), 0)
     asyncio.run(cleanup.schedule(uuid.UUID(forgotten["id"])))
     cleanup.close()
 
