@@ -5,21 +5,33 @@ from __future__ import annotations
 from beanie import Document
 
 from documents.models.chat import Chat
+from documents.models.counter import Counter, Migration
 from documents.models.email_delivery import DeliveryStatus, EmailDelivery
 from documents.models.integration_key import IntegrationKey
 from documents.models.message import Message, SenderType
 from documents.models.staff import Staff
 from documents.models.user import User
 
-DOCUMENT_MODELS: list[type[Document]] = [User, Staff, IntegrationKey, Chat, Message, EmailDelivery]
+DOCUMENT_MODELS: list[type[Document]] = [
+    User,
+    Staff,
+    IntegrationKey,
+    Chat,
+    Message,
+    EmailDelivery,
+    Counter,
+    Migration,
+]
 
 __all__ = [
     "DOCUMENT_MODELS",
     "Chat",
+    "Counter",
     "DeliveryStatus",
     "EmailDelivery",
     "IntegrationKey",
     "Message",
+    "Migration",
     "SenderType",
     "Staff",
     "User",

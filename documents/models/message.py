@@ -12,6 +12,8 @@ from core.clock import utc_now
 from documents.models.base import UuidDocument
 
 MAX_CONTENT_LENGTH = 5000
+# Created only once every stored message has its seq (see documents/migrations.py).
+CHAT_SEQ_INDEX = "chat_seq"
 
 
 class SenderType(StrEnum):
@@ -30,6 +32,13 @@ class Message(UuidDocument):
     # sender gave none) because FerretDB has no partial unique indexes.
     client_id: str
     client_id_given: bool = False
+    # The message's place in its chat, from the chat's `last_seq` counter: never
+    # reused, possibly skipped. 0 only on a message stored before seqs existed,
+    # until the start-up migration numbers it.
+    seq: int = 0
+    # USER messages: the place in the feed of every chat's USER messages
+    # (`newUserMessage` cursors), from the `user_messages` counter.
+    feed: int | None = None
 
     class Settings:
         name = "messages"
@@ -46,5 +55,14 @@ class Message(UuidDocument):
                 [("chat_id", pymongo.ASCENDING), ("client_id", pymongo.ASCENDING)],
                 name="chat_client_id",
                 unique=True,
+            ),
+            IndexModel(
+                [("chat_id", pymongo.ASCENDING), ("seq", pymongo.ASCENDING)],
+                name=CHAT_SEQ_INDEX,
+                unique=True,
+            ),
+            IndexModel(
+                [("sender_type", pymongo.ASCENDING), ("feed", pymongo.ASCENDING)],
+                name="sender_feed",
             ),
         ]
