@@ -7,6 +7,7 @@ about GraphQL or Redis: it stores, and returns what it stored.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -18,7 +19,7 @@ from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
 from documents._load import load
 from documents.chats import MAX_PAGE
-from documents.counters import USER_FEED, next_count
+from documents.counters import USER_FEED, current_count, next_count
 from documents.models import Chat, Message, SenderType
 from documents.models.chat import PREVIEW_LENGTH
 from documents.models.message import MAX_CONTENT_LENGTH
@@ -255,3 +256,17 @@ async def find_message(chat_id: UUID, message_id: UUID, argument: str) -> Messag
 
 async def message_by_id(message_id: UUID) -> Message | None:
     return await Message.get(message_id)
+
+
+async def check_feed_resume(feed: int, retention: timedelta) -> None:
+    """A `newUserMessage` resume point must have been handed out and be within the retention."""
+    if feed > await current_count(USER_FEED):
+        raise BadUserInput("after is not a cursor this server gave out.", field="after")
+    message = await user_message_at(feed)
+    if message is not None and message.created_at < utc_now() - retention:
+        days = retention / timedelta(days=1)
+        raise BadUserInput(
+            f"after is older than the {days:g}-day retention of newUserMessage:"
+            " resubscribe without it and reload the chats.",
+            field="after",
+        )

@@ -14,6 +14,7 @@ from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
 from api.live.hub import Hub
 from api.live.publisher import Publisher
+from api.live.seq_watch import SeqWatch
 from api.rate_limit import RateLimiter
 from core.clock import utc_now
 from core.errors import DomainError, Unauthenticated
@@ -25,6 +26,7 @@ class Context:
     request: Request | WebSocket
     settings: Settings
     hub: Hub
+    seq_watch: SeqWatch
     events: Publisher
     emails: EmailScheduler
     limits: RateLimiter

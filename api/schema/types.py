@@ -61,6 +61,7 @@ class Message:
     read_at: datetime | None
     created_at: datetime
     client_id: str | None
+    seq: int
 
     @classmethod
     def from_document(cls, message: MessageDocument) -> Self:
@@ -72,6 +73,7 @@ class Message:
             read_at=message.read_at,
             created_at=message.created_at,
             client_id=message.client_id if message.client_id_given else None,
+            seq=message.seq,
         )
 
 
@@ -93,6 +95,7 @@ class Chat:
     unread: bool
     unread_count: int
     created_at: datetime
+    last_seq: int
     user_id: strawberry.Private[UUID]
 
     @classmethod
@@ -108,6 +111,7 @@ class Chat:
             unread=chat.unread,
             unread_count=max(chat.unread_count, 0),
             created_at=chat.created_at,
+            last_seq=chat.last_seq,
             user_id=chat.user_id,
             user_email=chat.user_email,
         )
@@ -189,3 +193,6 @@ class NewUserMessageEvent:
     chat_id: ID
     user_email: str
     message: Message
+    cursor: str = strawberry.field(
+        description="Pass the last one received as `newUserMessage(after:)` to resume."
+    )
