@@ -70,7 +70,6 @@ async def _number_chat(chat_id: UUID) -> int:
         document = await Chat.get_pymongo_collection().find_one_and_update(
             {"_id": chat_id},
             {"$inc": {"last_seq": 1}},
-            projection={"last_seq": True},
             return_document=ReturnDocument.AFTER,
         )
         if document is None:
