@@ -1,7 +1,7 @@
 /**
  * The live connection: GraphQL over WebSocket (graphql-transport-ws) through
  * graphql-ws. Reconnects forever with backoff; on every (re)connection it
- * subscribes anew to `messageAdded(after: <newest confirmed id>)`, so the
+ * subscribes anew to `messageAdded(afterSeq: <newest confirmed seq>)`, so the
  * server replays what was missed, and to `messagesRead`.
  */
 import { createClient, type Client, type Sink, type FormattedExecutionResult } from 'graphql-ws/client';
@@ -9,7 +9,7 @@ import type { TokenSource } from './auth';
 import { retryDelay } from './backoff';
 import { MESSAGE_FIELDS, type Message } from './types';
 
-const MESSAGE_ADDED = `subscription($after: ID) { messageAdded(after: $after) { ${MESSAGE_FIELDS} } }`;
+const MESSAGE_ADDED = `subscription($afterSeq: Int) { messageAdded(afterSeq: $afterSeq) { ${MESSAGE_FIELDS} } }`;
 const MESSAGES_READ = `subscription { messagesRead { ${MESSAGE_FIELDS} } }`;
 /** graphql-transport-ws "Forbidden": the server rejected the token. */
 const CLOSE_FORBIDDEN = 4403;
@@ -19,8 +19,8 @@ export interface LiveHandlers {
   onStatus(connected: boolean): void;
   onMessage(message: Message): void;
   onRead(messages: Message[]): void;
-  /** Where to resume: the newest confirmed message id, or null. */
-  resumeAfter(): string | null;
+  /** Where to resume: the seq of the newest confirmed message, or null. */
+  resumeAfter(): number | null;
 }
 
 function sink<T>(onData: (data: T) => void): Sink<FormattedExecutionResult<T>> {
@@ -69,7 +69,7 @@ export function connectLive(url: string, auth: TokenSource, handlers: LiveHandle
     unsubscribe();
     subscriptions = [
       live.subscribe(
-        { query: MESSAGE_ADDED, variables: { after: handlers.resumeAfter() } },
+        { query: MESSAGE_ADDED, variables: { afterSeq: handlers.resumeAfter() } },
         sink<{ messageAdded: Message }>((data) => handlers.onMessage(data.messageAdded)),
       ),
       live.subscribe(
@@ -104,7 +104,7 @@ export function connectLive(url: string, auth: TokenSource, handlers: LiveHandle
         },
         closed: (event) => {
           // Drop this connection's subscriptions: the next one subscribes
-          // again with a fresh `after` instead of graphql-ws replaying these.
+          // again with a fresh `afterSeq` instead of graphql-ws replaying these.
           unsubscribe();
           if (isForbiddenClose(event)) rejectedToken = sentToken;
           if (!stopped) handlers.onStatus(false);

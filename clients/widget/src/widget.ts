@@ -8,7 +8,7 @@ import {
   emptyChatState,
   findUnconfirmed,
   mergeMessages,
-  newestConfirmedId,
+  newestConfirmedSeq,
   setSendStatus,
   type ChatState,
 } from '../../shared/src/chat';
@@ -157,7 +157,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     },
     onMessage: (message) => merge([message], true),
     onRead: (messages) => update(applyReadReceipts(state, messages)),
-    resumeAfter: () => newestConfirmedId(state),
+    resumeAfter: () => newestConfirmedSeq(state),
   });
   const poll = setInterval(() => {
     if (!connected) void sync();
