@@ -17,7 +17,6 @@ from tests.support import operations as ops
 from tests.support.graphql import Http
 from tests.support.servers import ApiServer
 
-
 MESSAGES = 12
 
 
@@ -51,7 +50,7 @@ def _legacy_chat(db: Any, external_id: str, email: str) -> tuple[uuid.UUID, list
             "unread_count": 0,
         }
     )
-    messages = [
+    messages: list[dict[str, Any]] = [
         {
             "_id": uuid.uuid4(),
             "chat_id": chat_id,
@@ -64,10 +63,12 @@ def _legacy_chat(db: Any, external_id: str, email: str) -> tuple[uuid.UUID, list
         }
         for n in range(MESSAGES)
     ]
-    in_order = sorted(messages, key=lambda m: (m["created_at"], m["_id"]))
+    in_order: list[uuid.UUID] = [
+        message["_id"] for message in sorted(messages, key=lambda m: (m["created_at"], m["_id"]))
+    ]
     random.Random(3).shuffle(messages)
     db.messages.insert_many(messages)
-    return chat_id, [message["_id"] for message in in_order]
+    return chat_id, in_order
 
 
 def test_two_processes_starting_at_once_number_old_messages_once_in_creation_order(
