@@ -1,4 +1,5 @@
-"""The soak's short form: mixed traffic, reconnects and a Redis restart lose nothing."""
+"""The soak's short form: mixed traffic across two processes whose clocks disagree,
+reconnects, a Redis restart and a killed process lose, repeat and reorder nothing."""
 
 from __future__ import annotations
 
@@ -15,4 +16,6 @@ def test_a_short_soak_loses_and_duplicates_nothing(env: dict[str, str]) -> None:
     assert report.messages > 50
     assert report.reconnects > 0
     assert report.redis_restarts == 1
-    assert (report.losses, report.duplicates, report.count_mismatches) == (0, 0, 0)
+    assert report.process_kills == 1
+    assert (report.losses, report.duplicates, report.order_violations) == (0, 0, 0)
+    assert report.count_mismatches == 0
