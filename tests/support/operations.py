@@ -40,7 +40,8 @@ NEW_USER_MESSAGE = f"""
 subscription($after: String) {{ newUserMessage(after: $after) {{
   chatId userEmail cursor message {{ {MESSAGE_FIELDS} }} }} }}"""
 CHAT_UPDATED = """
-subscription { chatUpdated { id archived unread unreadCount messageCount lastMessagePreview } }"""
+subscription { chatUpdated { id archived unread unreadCount messageCount lastMessagePreview
+  lastSeq } }"""
 MESSAGES_READ = (
     "subscription($chatId: ID) { messagesRead(chatId: $chatId) { id readAt senderType } }"
 )
