@@ -29,9 +29,8 @@ async def number_messages() -> int:
     """Give every unnumbered message its seq; how many this call numbered."""
     if await Migration.get(MESSAGE_SEQS) is not None:
         return 0
-    chat_ids: set[UUID] = {
-        message.chat_id for message in await Message.find(UNNUMBERED).to_list()
-    }  # a one-off scan: this query runs once per database
+    # A one-off scan: once recorded as done, no start runs it again.
+    chat_ids: list[UUID] = await Message.get_pymongo_collection().distinct("chat_id", UNNUMBERED)
     numbered = 0
     for chat_id in chat_ids:
         numbered += await _number_chat(chat_id)

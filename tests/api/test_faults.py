@@ -89,7 +89,7 @@ async def test_after_a_redis_restart_chat_updates_and_read_receipts_are_sent_aga
             Http(server.url, user.token).execute(ops.MARK_READ)
             own_redis.start()
 
-            resent = []
+            resent: list[dict[str, Any]] = []
             while not any(c["id"] == chat_id and c["messageCount"] == 2 for c in resent):
                 resent.append((await chats.next(within=15))["chatUpdated"])
             read = (await receipts.next(within=15))["messagesRead"]

@@ -191,6 +191,7 @@ async def _run(
         restart_at = loop.time() + seconds / 2
         kill_at = loop.time() + seconds * 3 / 4
         killed: ApiServer | None = None
+        restarting: asyncio.Task[object] | None = None
         while loop.time() < deadline:
             action = rng.random()
             n = rng.randrange(user_count)
@@ -229,11 +230,15 @@ async def _run(
                 killed = rng.choice(servers)
                 killed.kill()  # its sockets drop; their listeners resume on the other process
                 report.process_kills += 1
-            elif killed is not None and loop.time() > kill_at + 2:
-                killed.start()
-                killed = None
+            elif killed is not None and restarting is None and loop.time() > kill_at + 2:
+                restarting = asyncio.create_task(asyncio.to_thread(killed.start))
+            elif restarting is not None and restarting.done():
+                await restarting
+                killed, restarting = None, None
             await asyncio.sleep(rng.uniform(0, 0.02))
 
+        if restarting is not None:
+            await restarting
         await asyncio.sleep(3)  # let the last events arrive
         for listener in listeners:
             if failure := await listener.stop():
