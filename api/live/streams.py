@@ -35,30 +35,19 @@ class Sequenced:
     next expected number first brings the missing ones from storage."""
 
     def __init__(
-        self,
-        stored_after: StoredAfter,
-        number: Callable[[Message], int],
-        newest: Callable[[], Awaitable[int]],
-        after: int | None,
+        self, stored_after: StoredAfter, number: Callable[[Message], int], after: int
     ) -> None:
+        """`after`: the number delivery starts after. To follow from now, read the newest
+        stored number before listening: what is stored meanwhile comes from `catch_up`."""
         self._stored_after = stored_after
         self._number = number
-        self._newest = newest
-        self._next = None if after is None else after + 1
+        self._next = after + 1
         self._holes: deque[int] = deque(maxlen=REMEMBERED_HOLES)
 
     @property
     def delivered_through(self) -> int:
         """Every number up to this one was delivered or given up as skipped."""
-        return -1 if self._next is None else self._next - 1
-
-    async def start(self) -> list[Message]:
-        """Once the live subscription is confirmed: what is stored after the start number
-        (none when subscribing from now)."""
-        if self._next is None:
-            self._next = await self._newest() + 1
-            return []
-        return await self.catch_up()
+        return self._next - 1
 
     async def catch_up(self) -> list[Message]:
         """Everything stored after what was delivered, in order."""
@@ -70,7 +59,7 @@ class Sequenced:
         if number in self._holes:
             self._holes.remove(number)
             return [message]  # late, but not lost: clients order by number
-        if self._next is None or number < self._next:
+        if number < self._next:
             return []
         delivered = await self._fill(through=number - 1) if number > self._next else []
         if number == self._next:  # not already read back with the missing ones
@@ -81,7 +70,6 @@ class Sequenced:
     async def _fill(self, through: int) -> list[Message]:
         """Stored messages from the next number on, in order, at least up to `through`;
         a number still missing after HOLE_WAIT while a later one exists is skipped."""
-        assert self._next is not None, "start() first"
         delivered: list[Message] = []
         waited = 0.0
         while True:

@@ -68,12 +68,9 @@ class Subscription:
             after_seq = (
                 await messages.find_message(chat.id, parse_id(after, "after"), "after")
             ).seq
-        stream = Sequenced(
-            partial(messages.messages_after, chat.id),
-            _seq,
-            partial(messages.newest_seq, chat.id),
-            after_seq,
-        )
+        if after_seq is None:
+            after_seq = await messages.newest_seq(chat.id)
+        stream = Sequenced(partial(messages.messages_after, chat.id), _seq, after_seq)
 
         async def pick(event: LiveEvent) -> list[MessageDocument]:
             return await stream.accept(event.message) if isinstance(event, MessageAdded) else []
@@ -83,7 +80,7 @@ class Subscription:
             chat_channel(chat.id),
             pick,
             stream.catch_up,
-            start=stream.start,
+            start=stream.catch_up,
             watch=lambda listener: info.context.seq_watch.chat(
                 chat.id, lambda: stream.delivered_through, listener
             ),
@@ -98,11 +95,13 @@ class Subscription:
     async def new_user_message(
         self, info: Info, after: str | None = None
     ) -> AsyncGenerator[NewUserMessageEvent, None]:
-        start_after = None if after is None else parse_feed_cursor(after)
-        if start_after is not None:
+        if after is None:
+            start_after = await messages.newest_feed()
+        else:
+            start_after = parse_feed_cursor(after)
             retention = timedelta(days=info.context.settings.feed_retention_days)
             await messages.check_feed_resume(start_after, retention)
-        stream = Sequenced(messages.user_messages_after, _feed, messages.newest_feed, start_after)
+        stream = Sequenced(messages.user_messages_after, _feed, start_after)
         Noticed = tuple[MessageDocument, str]
 
         async def pick(event: LiveEvent) -> list[Noticed]:
@@ -121,15 +120,12 @@ class Subscription:
         async def catch_up() -> list[Noticed]:
             return await with_emails(await stream.catch_up())
 
-        async def start() -> list[Noticed]:
-            return await with_emails(await stream.start())
-
         feed = follow(
             info.context.hub,
             ADMIN_NOTIFICATIONS,
             pick,
             catch_up,
-            start=start,
+            start=catch_up,
             watch=lambda listener: info.context.seq_watch.feed(
                 lambda: stream.delivered_through, listener
             ),
