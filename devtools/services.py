@@ -212,5 +212,4 @@ def skewed_clock_env(env: dict[str, str], seconds: float) -> dict[str, str]:
         "LD_PRELOAD": str(library),
         "FAKETIME": f"{seconds:+g}s",
         "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-        "FAKETIME_NO_CACHE": "1",
     }
