@@ -69,7 +69,7 @@ class Sequenced:
 
     async def _fill(self, through: int) -> list[Message]:
         """Stored messages from the next number on, in order, at least up to `through`;
-        a number still missing after HOLE_WAIT while a later one exists is skipped."""
+        numbers still missing after HOLE_WAIT while a later one exists are skipped."""
         delivered: list[Message] = []
         waited = 0.0
         while True:
@@ -88,8 +88,11 @@ class Sequenced:
             if progressed:
                 waited = 0.0
             elif waited >= HOLE_WAIT:
-                self._holes.append(self._next)
-                self._next += 1
+                # Every number up to the next one stored has been missing this long.
+                following = [self._number(message) for message in stored[:1]]
+                resume_at = min([*following, through + 1])
+                self._holes.extend(range(self._next, resume_at))
+                self._next = resume_at
                 waited = 0.0
                 continue
             await asyncio.sleep(HOLE_RETRY)

@@ -90,6 +90,19 @@ async def test_a_number_never_stored_is_let_go_and_delivered_late_if_it_shows_up
     assert seqs(await sequenced.accept(late)) == []
 
 
+async def test_a_run_of_missing_numbers_is_let_go_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(streams, "HOLE_WAIT", 0.3)
+    monkeypatch.setattr(streams, "HOLE_RETRY", 0.05)
+    stored = Stored()
+    sequenced = stream(stored)
+    later = stored.add(50)
+
+    started = time.monotonic()
+    assert seqs(await sequenced.accept(later)) == [50]
+    assert time.monotonic() - started < 1  # one wait, not one per missing number
+    assert seqs(await sequenced.accept(stored.add(7))) == [7]
+
+
 async def test_a_number_stored_while_waiting_is_delivered_in_order() -> None:
     stored = Stored()
     sequenced = stream(stored)
