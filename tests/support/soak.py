@@ -121,9 +121,15 @@ async def _next_frame(subscription: Subscription) -> dict[str, Any]:
     if subscription.queue.empty() and subscription.socket.reading.done():
         raise ConnectionDropped
     getter = asyncio.ensure_future(subscription.queue.get())
-    await asyncio.wait({getter, subscription.socket.reading}, return_when=asyncio.FIRST_COMPLETED)
-    if not getter.done():
-        getter.cancel()
+    try:
+        await asyncio.wait(
+            {getter, subscription.socket.reading}, return_when=asyncio.FIRST_COMPLETED
+        )
+    finally:
+        pending = not getter.done()
+        if pending:
+            getter.cancel()
+    if pending:
         raise ConnectionDropped
     frame: dict[str, Any] = getter.result()
     if frame["type"] == "complete":
