@@ -97,6 +97,14 @@ class Settings(BaseSettings):
     # Broker commands per million that also requeue the jobs of workers that died.
     worker_maintenance_chance: int = Field(default=1_000, ge=0, le=1_000_000)
 
+    # Live delivery: how often each process looks for stored messages its
+    # subscribers have not had (one query per check), and how long a
+    # `newUserMessage` cursor stays good.
+    live_check_seconds: float = Field(default=1.5, gt=0)
+    feed_retention_days: float = Field(default=7, gt=0)
+    # Test-only fault (honoured only when ENV=dev): store messages, never announce them.
+    dev_drop_message_events: bool = False
+
     mail_dir: str | None = None  # dev: where the SMTP sink keeps mail, shown at /dev/mail
 
     dev_staff_email: str = "admin@example.com"

@@ -191,3 +191,25 @@ def ensure_debian_package(command: str, package: str, *, url_variable: str | Non
 def _apt_get(*args: str) -> None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", *args], check=True, stdout=subprocess.DEVNULL, env=env)
+
+
+FAKETIME_LIBRARIES = (
+    Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"),
+    Path("/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1"),
+    Path("/usr/lib/faketime/libfaketime.so.1"),
+)
+
+
+def skewed_clock_env(env: dict[str, str], seconds: float) -> dict[str, str]:
+    """The environment of a process whose wall clock is off by `seconds` (libfaketime;
+    Debian `faketime`, installed if missing). Monotonic clocks stay true."""
+    ensure_debian_package("faketime", "faketime", url_variable=None)
+    library = next((path for path in FAKETIME_LIBRARIES if path.exists()), None)
+    if library is None:
+        raise SetupError("libfaketime.so.1 not found after installing faketime")
+    return {
+        **env,
+        "LD_PRELOAD": str(library),
+        "FAKETIME": f"{seconds:+g}s",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+    }

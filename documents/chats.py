@@ -185,3 +185,26 @@ async def list_chats(
 async def user_emails(chat_ids: set[UUID]) -> dict[UUID, str]:
     found = await Chat.find({"_id": {"$in": list(chat_ids)}}).to_list()
     return {chat.id: chat.user_email for chat in found}
+
+
+async def last_seqs(chat_ids: list[UUID]) -> dict[UUID, int]:
+    """Each chat's `last_seq`, in one query (by `_id`)."""
+    found = (
+        await Chat.get_pymongo_collection()
+        .find({"_id": {"$in": chat_ids}}, projection={"last_seq": True})
+        .to_list()
+    )
+    return {document["_id"]: document.get("last_seq", 0) for document in found}
+
+
+async def recently_active(limit: int) -> list[Chat]:
+    """The `limit` most recently active chats of each list (open, archived)."""
+    found: list[Chat] = []
+    for archived in (False, True):
+        found += (
+            await Chat.find({"archived": archived})
+            .sort([("activity_at", SortDirection.DESCENDING), ("_id", SortDirection.DESCENDING)])
+            .limit(limit)
+            .to_list()
+        )
+    return found

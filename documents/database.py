@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from beanie import Document, init_beanie
 from pymongo import AsyncMongoClient
 from pymongo.errors import ConnectionFailure, PyMongoError
 
 from documents.command_log import CommandShapeLog
-from documents.models import DOCUMENT_MODELS
+from documents.migrations import number_messages
+from documents.models import DOCUMENT_MODELS, Message
+from documents.models.message import CHAT_SEQ_INDEX
 
 Client = AsyncMongoClient[dict[str, object]]
 
@@ -33,15 +37,18 @@ def connect(url: str, *, timeout_ms: int = 5000, command_log_dir: str | None = N
 
 
 async def init_db(client: Client, database: str) -> None:
+    """Connect Beanie, migrate what predates this code, and create the missing indexes."""
     await init_beanie(database=client[database], document_models=DOCUMENT_MODELS, skip_indexes=True)
-    await ensure_indexes(DOCUMENT_MODELS)
+    await ensure_indexes(DOCUMENT_MODELS, skip={CHAT_SEQ_INDEX})
+    await number_messages()
+    await ensure_indexes([Message])
 
 
 async def ping(client: Client) -> None:
     await client.admin.command("ping")
 
 
-async def ensure_indexes(models: list[type[Document]]) -> None:
+async def ensure_indexes(models: list[type[Document]], skip: Collection[str] = ()) -> None:
     """Create the missing indexes, one per command.
 
     FerretDB 1.24 drops the connection when one createIndexes command names
@@ -53,5 +60,5 @@ async def ensure_indexes(models: list[type[Document]]) -> None:
         collection = model.get_pymongo_collection()
         existing = await collection.index_information()
         for index in model.get_settings().indexes:
-            if index.name not in existing:
+            if index.name not in existing and index.name not in skip:
                 await collection.create_indexes([index.index])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -21,13 +21,14 @@ from core.errors import BadUserInput, NotFound
 from documents import attachments
 from documents._load import load
 from documents.chats import MAX_PAGE, clear_unread_by_staff
+from documents.counters import USER_FEED, current_count, next_count
 from documents.models import Chat, Message, SenderType
 from documents.models.chat import PREVIEW_LENGTH
 from documents.models.message import MAX_CONTENT_LENGTH
 
 MAX_CLIENT_ID_LENGTH = 128
-NEWEST_FIRST = [("created_at", SortDirection.DESCENDING), ("_id", SortDirection.DESCENDING)]
-OLDEST_FIRST = [("created_at", SortDirection.ASCENDING), ("_id", SortDirection.ASCENDING)]
+NEWEST_FIRST = [("seq", SortDirection.DESCENDING)]
+OLDEST_FIRST = [("seq", SortDirection.ASCENDING)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +58,21 @@ async def send_message(
     attachment_ids: Sequence[UUID] = (),
     sender_name: str | None = None,
 ) -> Sent:
+    """Store a message at the next seq of its chat and fold it into the chat's summary.
+
+    The seq comes first, from one atomic `$inc` of the chat; a retry with a used
+    clientId is answered from storage before it takes a number, so only a race of
+    two attempts (or an attempt that died after the `$inc`) leaves a number unused.
+    Attachments are claimed for the message before it is stored (same chat, same
+    uploader, not sent yet); a retry's attachments are the first attempt's already.
+    """
     text = clean_content(content, may_be_empty=bool(attachment_ids))
     if client_id is not None and not 0 < len(client_id) <= MAX_CLIENT_ID_LENGTH:
         raise BadUserInput(
             f"clientId must be 1 to {MAX_CLIENT_ID_LENGTH} characters.", field="clientId"
         )
-    if attachment_ids and client_id is not None:
-        # A retry of a send that was stored: its attachments are that message's already.
-        earlier = await Message.find_one(Message.chat_id == chat.id, Message.client_id == client_id)
-        if earlier is not None and not _left_out_of_summary(earlier, chat):
-            return Sent(earlier, chat, created=False)
+    if client_id is not None and (earlier := await _sent_before(chat.id, client_id)) is not None:
+        return await _retried(earlier, chat)
     message_id = uuid4()
     refs = await attachments.claim(
         attachment_ids,
@@ -85,19 +91,17 @@ async def send_message(
         client_id_given=client_id is not None,
         attachments=refs,
         sender_name=sender_name,
+        seq=await _next_seq(chat.id),
+        feed=await next_count(USER_FEED) if sender_type is SenderType.USER else None,
     )
     try:
         await message.insert()
     except DuplicateKeyError:
-        existing = await Message.find_one(
-            Message.chat_id == chat.id, Message.client_id == message.client_id
-        )
-        if existing is None:  # pragma: no cover - the index said it exists
+        earlier = await _sent_before(chat.id, message.client_id)
+        if earlier is None:  # pragma: no cover - the index said it exists
             raise
-        await attachments.hand_over([ref.id for ref in refs], message_id, existing.id)
-        if not _left_out_of_summary(existing, chat):
-            return Sent(existing, chat, created=False)
-        message = existing  # an earlier attempt stored it but stopped before the summary
+        await attachments.hand_over([ref.id for ref in refs], message_id, earlier.id)
+        return await _retried(earlier, chat)
     return Sent(message, await _summarize(message), created=True)
 
 
@@ -108,25 +112,43 @@ def preview(message: Message) -> str:
     return "📎 " + ", ".join(attachment.filename for attachment in message.attachments)
 
 
-def _left_out_of_summary(message: Message, chat: Chat) -> bool:
-    """Whether a stored message never made it into its chat's summary.
+async def _sent_before(chat_id: UUID, client_id: str) -> Message | None:
+    return await Message.find_one({"chat_id": chat_id, "client_id": client_id})
 
-    An attempt that stopped between storing the message and updating the chat
-    leaves the summary behind the message; the retry with the same clientId
-    finishes it. (Once a later message is summarized, the two cannot be told
-    apart and the retry changes nothing.)
-    """
-    return chat.last_message_at is None or chat.last_message_at < message.created_at
+
+async def _retried(earlier: Message, chat: Chat) -> Sent:
+    """A send repeated with a used clientId: nothing new, unless the first attempt
+    stopped between storing the message and updating the chat's summary."""
+    if chat.summary_seq >= earlier.seq:
+        return Sent(earlier, chat, created=False)
+    return Sent(earlier, await _summarize(earlier), created=True)
+
+
+async def _next_seq(chat_id: UUID) -> int:
+    document = await Chat.get_pymongo_collection().find_one_and_update(
+        {"_id": chat_id},
+        {"$inc": {"last_seq": 1}},
+        return_document=ReturnDocument.AFTER,
+    )
+    if document is None:
+        raise NotFound("Chat not found.")
+    seq: int = document["last_seq"]
+    return seq
 
 
 async def _summarize(message: Message) -> Chat:
-    """Fold the message into its chat's summary in one atomic update."""
+    """Fold the message into its chat's summary in one atomic update.
+
+    The summary shows the message of the highest seq; a message that loses the
+    race to a later seq only counts.
+    """
     at = message.created_at
     latest: dict[str, Any] = {
         "last_message_at": at,
         "activity_at": at,
         "last_message_preview": preview(message)[:PREVIEW_LENGTH],
         "last_message_sender": message.sender_type.value,
+        "summary_seq": message.seq,
     }
     increments = {"message_count": 1}
     if message.sender_type is SenderType.USER:
@@ -139,17 +161,17 @@ async def _summarize(message: Message) -> Chat:
     else:
         increments["unread_count"] = 1
     chats = Chat.get_pymongo_collection()
-    newer_than_summary = {"$or": [{"last_message_at": None}, {"last_message_at": {"$lte": at}}]}
+    behind_this_message = {"$or": [{"summary_seq": None}, {"summary_seq": {"$lt": message.seq}}]}
     document = await chats.find_one_and_update(
-        {"_id": message.chat_id, **newer_than_summary},
+        {"_id": message.chat_id, **behind_this_message},
         {"$set": latest, "$inc": increments},
         return_document=ReturnDocument.AFTER,
     )
     if document is None:
-        # A message stored later already leads the summary: only count this one,
-        # keeping the un-archive a USER message always brings.
+        # A later seq already leads the summary: only count this one,
+        # keeping the un-archive (and the wait for staff) a USER message always brings.
         unarchive = (
-            {"$set": {"archived": False, "archived_at": None}}
+            {"$set": {"archived": False, "archived_at": None, "unread_by_staff": True}}
             if message.sender_type is SenderType.USER
             else {}
         )
@@ -203,36 +225,59 @@ async def message_slice(
     """The newest `last` messages of a chat, optionally older than `before` / newer than `after`."""
     if not 0 < last <= MAX_PAGE:
         raise BadUserInput(f"last must be between 1 and {MAX_PAGE}.", field="last")
-    query: dict[str, Any] = {"chat_id": chat_id}
-    bounds = []
+    seq: dict[str, int] = {}
     if before is not None:
-        bounds.append(_relative_to(position(await find_message(chat_id, before, "before")), "$lt"))
+        seq["$lt"] = (await find_message(chat_id, before, "before")).seq
     if after is not None:
-        bounds.append(_relative_to(position(await find_message(chat_id, after, "after")), "$gt"))
-    if bounds:
-        query["$and"] = bounds
+        seq["$gt"] = (await find_message(chat_id, after, "after")).seq
+    query: dict[str, Any] = {"chat_id": chat_id, **({"seq": seq} if seq else {})}
     newest = await Message.find(query).sort(NEWEST_FIRST).limit(last + 1).to_list()
     return MessageSlice(list(reversed(newest[:last])), has_more=len(newest) > last)
 
 
-Position = tuple[datetime, UUID]
-
-
-def position(message: Message) -> Position:
-    """Where a message stands in its chat's order: (createdAt, id)."""
-    return message.created_at, message.id
-
-
-async def messages_after(chat_id: UUID, start: Position, limit: int = 1000) -> list[Message]:
-    """Messages ordered after the position, oldest first."""
-    query = {"chat_id": chat_id, **_relative_to(start, "$gt")}
+async def messages_after(chat_id: UUID, seq: int, limit: int = 500) -> list[Message]:
+    """A chat's messages of seq above `seq`, in seq order."""
+    query = {"chat_id": chat_id, "seq": {"$gt": seq}}
     return await Message.find(query).sort(OLDEST_FIRST).limit(limit).to_list()
 
 
-async def user_messages_after(start: Position, limit: int = 1000) -> list[Message]:
-    """USER messages of every chat ordered after the position, oldest first."""
-    query = {"sender_type": SenderType.USER.value, **_relative_to(start, "$gt")}
-    return await Message.find(query).sort(OLDEST_FIRST).limit(limit).to_list()
+async def newest_seq(chat_id: UUID) -> int:
+    """The highest seq stored in the chat (0: none); an assigned seq may still be on its way."""
+    newest = await Message.find({"chat_id": chat_id}).sort(NEWEST_FIRST).limit(1).to_list()
+    return newest[0].seq if newest else 0
+
+
+async def read_messages(chat_id: UUID, sender_type: SenderType, limit: int) -> list[Message]:
+    """The read messages of one side among the chat's newest `limit`, in seq order."""
+    newest = await Message.find({"chat_id": chat_id}).sort(NEWEST_FIRST).limit(limit).to_list()
+    return [
+        message
+        for message in reversed(newest)
+        if message.sender_type is sender_type and message.read_at is not None
+    ]
+
+
+async def user_messages_after(feed: int, limit: int = 500) -> list[Message]:
+    """USER messages of every chat after that feed position, in feed order."""
+    query = {"sender_type": SenderType.USER.value, "feed": {"$gt": feed}}
+    return (
+        await Message.find(query).sort([("feed", SortDirection.ASCENDING)]).limit(limit).to_list()
+    )
+
+
+async def newest_feed() -> int:
+    """The highest feed position stored (0: none)."""
+    newest = (
+        await Message.find({"sender_type": SenderType.USER.value, "feed": {"$gt": 0}})
+        .sort([("feed", SortDirection.DESCENDING)])
+        .limit(1)
+        .to_list()
+    )
+    return newest[0].feed or 0 if newest else 0
+
+
+async def user_message_at(feed: int) -> Message | None:
+    return await Message.find_one({"sender_type": SenderType.USER.value, "feed": feed})
 
 
 async def find_message(chat_id: UUID, message_id: UUID, argument: str) -> Message:
@@ -242,16 +287,19 @@ async def find_message(chat_id: UUID, message_id: UUID, argument: str) -> Messag
     return message
 
 
-def _relative_to(start: Position, operator: str) -> dict[str, Any]:
-    """Messages ordered before ($lt) or after ($gt) the position."""
-    created_at, message_id = start
-    return {
-        "$or": [
-            {"created_at": {operator: created_at}},
-            {"created_at": created_at, "_id": {operator: message_id}},
-        ]
-    }
-
-
 async def message_by_id(message_id: UUID) -> Message | None:
     return await Message.get(message_id)
+
+
+async def check_feed_resume(feed: int, retention: timedelta) -> None:
+    """A `newUserMessage` resume point must have been handed out and be within the retention."""
+    if feed > await current_count(USER_FEED):
+        raise BadUserInput("after is not a cursor this server gave out.", field="after")
+    message = await user_message_at(feed)
+    if message is not None and message.created_at < utc_now() - retention:
+        days = retention / timedelta(days=1)
+        raise BadUserInput(
+            f"after is older than the {days:g}-day retention of newUserMessage:"
+            " resubscribe without it and reload the chats.",
+            field="after",
+        )

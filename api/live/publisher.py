@@ -27,10 +27,13 @@ logger = logging.getLogger(__name__)
 
 
 class Publisher:
-    def __init__(self, hub: Hub) -> None:
+    def __init__(self, hub: Hub, *, drop_messages: bool = False) -> None:
         self._hub = hub
+        self._drop_messages = drop_messages  # a test-only fault: stored, never announced
 
     async def message_added(self, message: Message, chat: Chat) -> None:
+        if self._drop_messages:
+            return
         await self._publish(chat_channel(chat.id), MessageAdded(message))
         if message.sender_type is SenderType.USER:
             await self._publish(ADMIN_NOTIFICATIONS, MessageAdded(message, chat.user_email))

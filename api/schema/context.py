@@ -16,6 +16,7 @@ from api.jobs import EmailScheduler
 from api.live.hub import Hub
 from api.live.presence import PresenceLease, StaffPresence
 from api.live.publisher import Publisher
+from api.live.seq_watch import SeqWatch
 from api.live.typing import TypingThrottle
 from api.rate_limit import RateLimiter
 from core.clock import utc_now
@@ -28,6 +29,7 @@ class Context:
     request: Request | WebSocket
     settings: Settings
     hub: Hub
+    seq_watch: SeqWatch
     events: Publisher
     emails: EmailScheduler
     limits: RateLimiter

@@ -93,6 +93,7 @@ class Message:
         return [Attachment.from_ref(ref, info) for ref in self.attachment_refs]
 
     sender_name: str | None
+    seq: int
 
     @classmethod
     def from_document(cls, message: MessageDocument) -> Self:
@@ -106,6 +107,7 @@ class Message:
             client_id=message.client_id if message.client_id_given else None,
             attachment_refs=message.attachments,
             sender_name=message.sender_name,
+            seq=message.seq,
         )
 
 
@@ -129,6 +131,7 @@ class Chat:
     created_at: datetime
     rating: int | None
     rating_comment: str | None
+    last_seq: int
     user_id: strawberry.Private[UUID]
     assignee_id: strawberry.Private[UUID | None]
 
@@ -145,6 +148,7 @@ class Chat:
             unread=chat.unread,
             unread_count=max(chat.unread_count, 0),
             created_at=chat.created_at,
+            last_seq=chat.last_seq,
             user_id=chat.user_id,
             user_email=chat.user_email,
             rating=chat.rating,
@@ -244,3 +248,6 @@ class NewUserMessageEvent:
     chat_id: ID
     user_email: str
     message: Message
+    cursor: str = strawberry.field(
+        description="Pass the last one received as `newUserMessage(after:)` to resume."
+    )

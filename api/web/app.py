@@ -21,6 +21,7 @@ from api.jobs import EmailScheduler
 from api.live.hub import Hub
 from api.live.presence import StaffPresence
 from api.live.publisher import Publisher
+from api.live.seq_watch import SeqWatch
 from api.live.typing import TypingThrottle
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
@@ -47,12 +48,14 @@ def create_app(settings: Settings) -> Starlette:
         )
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis)
+        seq_watch = SeqWatch(settings.live_check_seconds)
         emails = EmailScheduler.from_settings(settings)
         attachment_cleanup = OrphanCleanup.from_settings(settings)
         try:
             await init_db(mongo, settings.mongodb_db)
             await chats.flag_chats_stored_before_unread_by_staff()
             await hub.start()
+            seq_watch.start()
             # What start-up built lives forever: keep it out of every later collection.
             gc.freeze()
             yield {
@@ -60,7 +63,10 @@ def create_app(settings: Settings) -> Starlette:
                 "mongo": mongo,
                 "redis": redis,
                 "hub": hub,
-                "events": Publisher(hub),
+                "seq_watch": seq_watch,
+                "events": Publisher(
+                    hub, drop_messages=settings.is_dev and settings.dev_drop_message_events
+                ),
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
                 "revocations": Revocations(redis),
@@ -69,6 +75,7 @@ def create_app(settings: Settings) -> Starlette:
                 "typing": TypingThrottle(redis),
             }
         finally:
+            await seq_watch.close()
             await hub.close()
             await redis.aclose()
             emails.close()

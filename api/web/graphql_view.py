@@ -91,6 +91,7 @@ class GraphQLView(GraphQL[Context, None]):
             request=request,
             settings=state.settings,
             hub=state.hub,
+            seq_watch=state.seq_watch,
             events=state.events,
             emails=state.emails,
             limits=state.limits,

@@ -7,6 +7,7 @@ from beanie import Document
 from documents.models.attachment import Attachment, AttachmentRef
 from documents.models.canned_reply import CannedReply
 from documents.models.chat import Chat
+from documents.models.counter import Counter, Migration
 from documents.models.email_delivery import DeliveryStatus, EmailDelivery
 from documents.models.integration_key import IntegrationKey
 from documents.models.message import Message, SenderType
@@ -24,6 +25,8 @@ DOCUMENT_MODELS: list[type[Document]] = [
     Attachment,
     Note,
     CannedReply,
+    Counter,
+    Migration,
 ]
 
 __all__ = [
@@ -32,10 +35,12 @@ __all__ = [
     "AttachmentRef",
     "CannedReply",
     "Chat",
+    "Counter",
     "DeliveryStatus",
     "EmailDelivery",
     "IntegrationKey",
     "Message",
+    "Migration",
     "Note",
     "SenderType",
     "Staff",

@@ -35,6 +35,8 @@ class Chat(UuidDocument):
     last_user_message_at: datetime | None = None
     admin_viewed_at: datetime | None = None
     unread_count: int = 0  # ADMIN messages the user has not read
+    last_seq: int = 0  # the last seq handed out to a message of this chat ($inc, never reused)
+    summary_seq: int = 0  # seq of the message the summary (last_message_*) shows
     # The "unread reply" email most recently claimed, and up to when it covers.
     last_email_at: datetime | None = None
     last_email_message_id: UUID | None = None

@@ -13,6 +13,8 @@ from documents.models.attachment import AttachmentRef
 from documents.models.base import UuidDocument
 
 MAX_CONTENT_LENGTH = 5000
+# Created only once every stored message has its seq (see documents/migrations.py).
+CHAT_SEQ_INDEX = "chat_seq"
 
 
 class SenderType(StrEnum):
@@ -34,6 +36,13 @@ class Message(UuidDocument):
     attachments: list[AttachmentRef] = Field(default_factory=list)
     # Who sent it, as the other side sees them, when it was sent (None before v2).
     sender_name: str | None = None
+    # The message's place in its chat, from the chat's `last_seq` counter: never
+    # reused, possibly skipped. 0 only on a message stored before seqs existed,
+    # until the start-up migration numbers it.
+    seq: int = 0
+    # USER messages: the place in the feed of every chat's USER messages
+    # (`newUserMessage` cursors), from the `user_messages` counter.
+    feed: int | None = None
 
     class Settings:
         name = "messages"
@@ -50,5 +59,14 @@ class Message(UuidDocument):
                 [("chat_id", pymongo.ASCENDING), ("client_id", pymongo.ASCENDING)],
                 name="chat_client_id",
                 unique=True,
+            ),
+            IndexModel(
+                [("chat_id", pymongo.ASCENDING), ("seq", pymongo.ASCENDING)],
+                name=CHAT_SEQ_INDEX,
+                unique=True,
+            ),
+            IndexModel(
+                [("sender_type", pymongo.ASCENDING), ("feed", pymongo.ASCENDING)],
+                name="sender_feed",
             ),
         ]

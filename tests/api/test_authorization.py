@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import timedelta
 
@@ -196,6 +197,7 @@ def test_an_expired_token_says_so(api: ApiServer, tokens: dict[str, str | None])
     }
 
 
+FEED_START = base64.urlsafe_b64encode(b"feed:0").decode()  # before the first USER message
 SUBSCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
     "messageAdded": (
         "subscription($chatId: ID) { messageAdded(chatId: $chatId) { id } }",
@@ -205,8 +207,16 @@ SUBSCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "subscription($chatId: ID) { messagesRead(chatId: $chatId) { id } }",
         _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
     ),
+    "messageAdded(afterSeq)": (
+        "subscription($chatId: ID) { messageAdded(chatId: $chatId, afterSeq: 0) { id } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
     "newUserMessage": (
         "subscription { newUserMessage { chatId } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "newUserMessage(after)": (
+        f'subscription {{ newUserMessage(after: "{FEED_START}") {{ chatId cursor }} }}',
         _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
     ),
     "chatUpdated": (
@@ -278,7 +288,8 @@ async def test_subscriptions(
         Http(api.url, staff_token).execute(ops.ADD_NOTE, {"chatId": chat_id, "content": "a note"})
         for name in set(started) - forbidden:
             data = await started[name].next()
-            assert data[name], data
+            field = name.split("(")[0]
+            assert data[field], data
 
 
 async def test_graphiql_style_connection_params_authenticate_too(

@@ -71,6 +71,33 @@ async def test_a_redis_restart_loses_no_message_for_live_subscribers(
         server.stop()
 
 
+async def test_after_a_redis_restart_chat_updates_and_read_receipts_are_sent_again(
+    env: dict[str, str], own_redis: RedisServer, user: EndUser, staff_token: str
+) -> None:
+    server = ApiServer({**env, "REDIS_URL": own_redis.url}, name="api-redis-state").start()
+    try:
+        chat_id = Http(server.url, user.token).execute(ops.MY_CHAT)["chat"]["id"]
+        reply = send(server, staff_token, "please read me", chatId=chat_id)
+        async with socket(server.ws_url, staff_token) as dashboard:
+            chats = await dashboard.subscribe(ops.CHAT_UPDATED)
+            receipts = await dashboard.subscribe(ops.MESSAGES_READ, {"chatId": chat_id})
+            await subscribed(own_redis.url, "admin_chat_updates")
+            await subscribed(own_redis.url, f"support_chat:{chat_id}")
+
+            own_redis.stop()  # what happens now is announced to nobody
+            send(server, user.token, "changed while Redis is down")
+            Http(server.url, user.token).execute(ops.MARK_READ)
+            own_redis.start()
+
+            resent: list[dict[str, Any]] = []
+            while not any(c["id"] == chat_id and c["messageCount"] == 2 for c in resent):
+                resent.append((await chats.next(within=15))["chatUpdated"])
+            read = (await receipts.next(within=15))["messagesRead"]
+            assert [(m["id"], m["readAt"] is not None) for m in read] == [(reply["id"], True)]
+    finally:
+        server.stop()
+
+
 async def test_clients_of_a_killed_process_catch_up_on_another(
     env: dict[str, str], user: EndUser, staff_token: str
 ) -> None:

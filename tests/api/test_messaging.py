@@ -251,7 +251,12 @@ def test_a_retry_finishes_a_send_that_stopped_before_the_summary(
     api: ApiServer, db: Any, user: EndUser
 ) -> None:
     chat = my_chat(api, user)
-    stored = {  # what an attempt that died right after storing the message left behind
+    # What an attempt that died right after storing the message left behind: its seq
+    # taken from the chat, the message stored, the summary not updated.
+    seq = db["chats"].find_one_and_update(
+        {"_id": uuid.UUID(chat["id"])}, {"$inc": {"last_seq": 1}}, return_document=True
+    )["last_seq"]
+    stored = {
         "_id": uuid.uuid4(),
         "chat_id": uuid.UUID(chat["id"]),
         "content": "Half sent",
@@ -261,6 +266,7 @@ def test_a_retry_finishes_a_send_that_stopped_before_the_summary(
         "read_at": None,
         "client_id": "retry-me",
         "client_id_given": True,
+        "seq": seq,
     }
     db["messages"].insert_one(stored)
 

@@ -28,7 +28,7 @@ async def database(env: dict[str, str]) -> AsyncIterator[None]:
     await client.close()
 
 
-def _message(chat_id: uuid.UUID, at: datetime, client_id: str) -> Message:
+def _message(chat_id: uuid.UUID, at: datetime, client_id: str, seq: int) -> Message:
     return Message(
         chat_id=chat_id,
         content="hello",
@@ -36,6 +36,7 @@ def _message(chat_id: uuid.UUID, at: datetime, client_id: str) -> Message:
         sender_id=uuid.uuid4(),
         client_id=client_id,
         created_at=at,
+        seq=seq,
     )
 
 
@@ -55,17 +56,26 @@ async def test_round_trip_keeps_uuid_ids_and_utc_datetimes(database: None) -> No
 
 async def test_unique_index_rejects_a_duplicate(database: None) -> None:
     chat_id = uuid.uuid4()
-    await _message(chat_id, datetime.now(UTC), "same").insert()
+    await _message(chat_id, datetime.now(UTC), "same", seq=1).insert()
 
     with pytest.raises(DuplicateKeyError):
-        await _message(chat_id, datetime.now(UTC), "same").insert()
+        await _message(chat_id, datetime.now(UTC), "same", seq=2).insert()
+
+
+async def test_a_seq_is_unique_within_its_chat_only(database: None) -> None:
+    chat_id = uuid.uuid4()
+    await _message(chat_id, datetime.now(UTC), "first", seq=1).insert()
+    await _message(uuid.uuid4(), datetime.now(UTC), "elsewhere", seq=1).insert()
+
+    with pytest.raises(DuplicateKeyError):
+        await _message(chat_id, datetime.now(UTC), "second", seq=1).insert()
 
 
 async def test_messages_sort_by_datetime(database: None) -> None:
     chat_id = uuid.uuid4()
     start = datetime(2026, 1, 1, tzinfo=UTC)
     for offset in (3, 1, 2):
-        await _message(chat_id, start + timedelta(seconds=offset), f"m{offset}").insert()
+        await _message(chat_id, start + timedelta(seconds=offset), f"m{offset}", offset).insert()
 
     found = await Message.find(Message.chat_id == chat_id).sort("+created_at").to_list()
 

@@ -73,6 +73,11 @@ class Socket:
         await self.connection.close()
         self._reader.cancel()
 
+    @property
+    def reading(self) -> asyncio.Task[None]:
+        """Done once the connection has ended."""
+        return self._reader
+
 
 class Subscription:
     def __init__(self, subscription_id: str, queue: asyncio.Queue[Json], socket: Socket) -> None:

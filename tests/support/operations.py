@@ -1,6 +1,6 @@
 """The GraphQL documents the tests send, as the clients would."""
 
-MESSAGE_FIELDS = "id chatId content senderType readAt createdAt clientId"
+MESSAGE_FIELDS = "id chatId content senderType readAt createdAt clientId seq"
 
 MY_CHAT = f"""
 query {{ chat {{ id archived unread unreadCount messageCount lastMessagePreview lastMessageSender
@@ -8,7 +8,7 @@ query {{ chat {{ id archived unread unreadCount messageCount lastMessagePreview 
   messages(last: 50) {{ hasMore nodes {{ {MESSAGE_FIELDS} }} }} }} }}"""
 
 CHAT = f"""
-query($id: ID!) {{ chat(id: $id) {{ id archived archivedAt unread unreadCount messageCount
+query($id: ID!) {{ chat(id: $id) {{ id archived archivedAt unread unreadCount messageCount lastSeq
   lastMessageAt lastMessagePreview lastMessageSender user {{ email }}
   messages(last: 50) {{ hasMore nodes {{ {MESSAGE_FIELDS} }} }} }} }}"""
 
@@ -34,12 +34,14 @@ UNARCHIVE = "mutation($chatId: ID!) { unarchiveChat(chatId: $chatId) { id archiv
 VIEWER = "query { viewer { id role email name } }"
 
 MESSAGE_ADDED = f"""
-subscription($chatId: ID, $after: ID) {{
-  messageAdded(chatId: $chatId, after: $after) {{ {MESSAGE_FIELDS} }} }}"""
+subscription($chatId: ID, $after: ID, $afterSeq: Int) {{
+  messageAdded(chatId: $chatId, after: $after, afterSeq: $afterSeq) {{ {MESSAGE_FIELDS} }} }}"""
 NEW_USER_MESSAGE = f"""
-subscription {{ newUserMessage {{ chatId userEmail message {{ {MESSAGE_FIELDS} }} }} }}"""
+subscription($after: String) {{ newUserMessage(after: $after) {{
+  chatId userEmail cursor message {{ {MESSAGE_FIELDS} }} }} }}"""
 CHAT_UPDATED = """
-subscription { chatUpdated { id archived unread unreadCount messageCount lastMessagePreview } }"""
+subscription { chatUpdated { id archived unread unreadCount messageCount lastMessagePreview
+  lastSeq } }"""
 MESSAGES_READ = (
     "subscription($chatId: ID) { messagesRead(chatId: $chatId) { id readAt senderType } }"
 )

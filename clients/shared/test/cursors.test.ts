@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyChatState, newestConfirmedId, oldestConfirmedId } from '../src/chat';
+import { emptyChatState, newestConfirmedId, newestConfirmedSeq, oldestConfirmedId } from '../src/chat';
 import { merge, message, send } from './fixtures';
 
 describe('paging and catch-up cursors', () => {
@@ -20,9 +20,17 @@ describe('paging and catch-up cursors', () => {
     expect(oldestConfirmedId(state)).toBeNull();
   });
 
-  it('resume after the greater id on a createdAt tie, as the server orders', () => {
-    const state = merge(emptyChatState, [message('b', 1), message('a', 1)]);
+  it('resume after the greatest seq, whatever the clocks said', () => {
+    const state = merge(emptyChatState, [
+      message('b', 2, { createdAt: '2026-11-24T14:00:00Z' }),
+      message('a', 1, { createdAt: '2026-11-24T14:00:09Z' }),
+    ]);
     expect(newestConfirmedId(state)).toBe('b');
+    expect(newestConfirmedSeq(state)).toBe(2);
     expect(oldestConfirmedId(state)).toBe('a');
+  });
+
+  it('have no seq while only unconfirmed sends exist', () => {
+    expect(newestConfirmedSeq(send(emptyChatState, 'c-1'))).toBeNull();
   });
 });

@@ -6,9 +6,11 @@ export function at(minute: number, second = 0): string {
   return `2026-11-24T14:${pad(minute)}:${pad(second)}.000Z`;
 }
 
+/** A confirmed message whose seq is `minute` unless overridden (its createdAt is that minute). */
 export function message(id: string, minute: number, overrides: Partial<ServerMessage> = {}): ServerMessage {
   return {
     id,
+    seq: minute,
     clientId: null,
     content: `message ${id}`,
     senderType: 'USER',

@@ -9,43 +9,26 @@ function permutations<T>(items: readonly T[]): T[][] {
   );
 }
 
-describe('one order for both clients', () => {
-  it('puts confirmed messages oldest first', () => {
+describe('one order for both clients: seq', () => {
+  it('puts confirmed messages in seq order', () => {
     expect(ids(merge(emptyChatState, [message('c', 3), message('a', 1), message('b', 2)]))).toEqual(['a', 'b', 'c']);
   });
 
-  it('compares instants, not strings', () => {
-    const state = merge(emptyChatState, [
-      message('later', 0, { createdAt: '2026-11-24T14:00:01Z' }),
-      message('earlier', 0, { createdAt: '2026-11-24T14:00:00.500Z' }),
-    ]);
-    expect(ids(state)).toEqual(['earlier', 'later']);
-  });
-});
-
-describe('tie-break on equal createdAt', () => {
-  const tied = [message('c', 1), message('d', 1), message('b', 1)];
-
-  it('orders by id, whatever order the messages arrive in', () => {
-    for (const batch of permutations(tied)) {
-      expect(ids(merge(emptyChatState, batch))).toEqual(['b', 'c', 'd']);
+  it('follows seq, not createdAt: hosts whose clocks disagree do not reorder a chat', () => {
+    const behind = message('second', 2, { createdAt: '2026-11-24T14:00:00Z' });
+    const ahead = message('first', 1, { createdAt: '2026-11-24T14:00:05Z' });
+    for (const batch of permutations([behind, ahead])) {
+      expect(ids(merge(emptyChatState, batch))).toEqual(['first', 'second']);
     }
   });
 
-  it('orders by id across separate merges too (a live event, then a page)', () => {
-    const live = merge(emptyChatState, [message('d', 1)]);
-    expect(ids(merge(live, [message('b', 1), message('c', 1)]))).toEqual(['b', 'c', 'd']);
+  it('keeps seq order across separate merges (a live event, then a gap-fill)', () => {
+    const live = merge(emptyChatState, [message('d', 4)]);
+    expect(ids(merge(live, [message('b', 2), message('c', 3)]))).toEqual(['b', 'c', 'd']);
   });
 
-  it('lets createdAt decide first: a later message with a smaller id comes after', () => {
-    expect(ids(merge(emptyChatState, [message('a', 2), ...tied]))).toEqual(['b', 'c', 'd', 'a']);
-  });
-
-  it('compares ids as strings, the way the server compares UUID bytes', () => {
-    const low = '9fffffff-0000-4000-8000-000000000000';
-    const high = 'a0000000-0000-4000-8000-000000000000';
-    expect(ids(merge(emptyChatState, [message(high, 1), message(low, 1)]))).toEqual([low, high]);
-    expect(ids(merge(emptyChatState, [message('9', 1), message('10', 1)]))).toEqual(['10', '9']);
+  it('does not mind a skipped seq', () => {
+    expect(ids(merge(emptyChatState, [message('b', 5), message('a', 3)]))).toEqual(['a', 'b']);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The live connection: GraphQL over WebSocket (graphql-transport-ws) through
  * graphql-ws. Reconnects forever with backoff; on every (re)connection it
- * subscribes anew to `messageAdded(after: <newest confirmed id>)`, so the
+ * subscribes anew to `messageAdded(afterSeq: <newest confirmed seq>)`, so the
  * server replays what was missed, to `messagesRead` and to `typing`.
  */
 import { createClient, type Client, type Sink, type FormattedExecutionResult } from 'graphql-ws/client';
@@ -10,7 +10,7 @@ import { retryDelay } from './backoff';
 import { MESSAGE_FIELDS, type Message } from './types';
 import type { TypingEvent } from './typing';
 
-const MESSAGE_ADDED = `subscription($after: ID) { messageAdded(after: $after) { ${MESSAGE_FIELDS} } }`;
+const MESSAGE_ADDED = `subscription($afterSeq: Int) { messageAdded(afterSeq: $afterSeq) { ${MESSAGE_FIELDS} } }`;
 const MESSAGES_READ = `subscription { messagesRead { ${MESSAGE_FIELDS} } }`;
 const TYPING = 'subscription { typing { name typing } }';
 /** graphql-transport-ws "Forbidden": the server rejected the token. */
@@ -23,8 +23,8 @@ export interface LiveHandlers {
   onRead(messages: Message[]): void;
   /** Support started or stopped typing. */
   onTyping(event: TypingEvent): void;
-  /** Where to resume: the newest confirmed message id, or null. */
-  resumeAfter(): string | null;
+  /** Where to resume: the seq of the newest confirmed message, or null. */
+  resumeAfter(): number | null;
 }
 
 function sink<T>(onData: (data: T) => void): Sink<FormattedExecutionResult<T>> {
@@ -73,7 +73,7 @@ export function connectLive(url: string, auth: TokenSource, handlers: LiveHandle
     unsubscribe();
     subscriptions = [
       live.subscribe(
-        { query: MESSAGE_ADDED, variables: { after: handlers.resumeAfter() } },
+        { query: MESSAGE_ADDED, variables: { afterSeq: handlers.resumeAfter() } },
         sink<{ messageAdded: Message }>((data) => handlers.onMessage(data.messageAdded)),
       ),
       live.subscribe(
@@ -109,7 +109,7 @@ export function connectLive(url: string, auth: TokenSource, handlers: LiveHandle
         },
         closed: (event) => {
           // Drop this connection's subscriptions: the next one subscribes
-          // again with a fresh `after` instead of graphql-ws replaying these.
+          // again with a fresh `afterSeq` instead of graphql-ws replaying these.
           unsubscribe();
           if (isForbiddenClose(event)) rejectedToken = sentToken;
           if (!stopped) handlers.onStatus(false);

@@ -9,7 +9,7 @@ import {
   emptyChatState,
   findUnconfirmed,
   mergeMessages,
-  newestConfirmedId,
+  newestConfirmedSeq,
   oldestConfirmedId,
   setSendStatus,
   type ChatState,
@@ -266,7 +266,7 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
     onMessage: (message) => merge([message], true),
     onRead: (messages) => update(applyReadReceipts(state, messages)),
     onTyping: (event) => supportTyping.event(event),
-    resumeAfter: () => newestConfirmedId(state),
+    resumeAfter: () => newestConfirmedSeq(state),
   });
   const poll = setInterval(() => {
     // Attachment links expire: fetch the newest page again for fresh ones before they do.

@@ -22,6 +22,7 @@ function message(n: number): Message {
     readAt: null,
     createdAt: new Date(Date.UTC(2026, 11, 1, 10, 0, n)).toISOString(),
     clientId: null,
+    seq: n,
   };
 }
 

@@ -25,6 +25,7 @@ const CHAT_FIELDS = gql`
     messageCount
     unread
     createdAt
+    lastSeq
   }
 `;
 
@@ -37,6 +38,7 @@ const MESSAGE_FIELDS = gql`
     readAt
     createdAt
     clientId
+    seq
     attachments {
       id
       filename
@@ -167,12 +169,13 @@ export const CHAT_UPDATED = gql<{ chatUpdated: Chat }, Record<string, never>>`
 
 export const NEW_USER_MESSAGE = gql<
   { newUserMessage: NewUserMessageEvent },
-  Record<string, never>
+  { after: string | null }
 >`
-  subscription NewUserMessage {
-    newUserMessage {
+  subscription NewUserMessage($after: String) {
+    newUserMessage(after: $after) {
       chatId
       userEmail
+      cursor
       message {
         ...MessageFields
       }
@@ -183,10 +186,10 @@ export const NEW_USER_MESSAGE = gql<
 
 export const MESSAGE_ADDED = gql<
   { messageAdded: Message },
-  { chatId: string; after: string | null }
+  { chatId: string; afterSeq: number | null }
 >`
-  subscription MessageAdded($chatId: ID!, $after: ID) {
-    messageAdded(chatId: $chatId, after: $after) {
+  subscription MessageAdded($chatId: ID!, $afterSeq: Int) {
+    messageAdded(chatId: $chatId, afterSeq: $afterSeq) {
       ...MessageFields
     }
   }

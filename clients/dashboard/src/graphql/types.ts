@@ -19,13 +19,21 @@ export type Chat = Pick<
   | 'messageCount'
   | 'unread'
   | 'createdAt'
-> & { user: SupportUser };
+> & {
+  user: SupportUser;
+  /** v2 (`Chat.lastSeq`; the generated contract types are still v1). */
+  lastSeq: number;
+};
 
 /** `MessageFields`. */
 export type Message = Pick<
   Contract.Message,
   'id' | 'chatId' | 'content' | 'senderType' | 'readAt' | 'createdAt' | 'clientId'
-> & { attachments?: readonly Attachment[] };
+> & {
+  attachments?: readonly Attachment[];
+  /** v2 (`Message.seq`): the chat's order and the resume point. */
+  seq: number;
+};
 
 export type MessagePage = Pick<Contract.MessagePage, 'hasMore'> & { nodes: Message[] };
 
@@ -38,4 +46,6 @@ export type ChatConnection = {
 
 export type NewUserMessageEvent = Pick<Contract.NewUserMessageEvent, 'chatId' | 'userEmail'> & {
   message: Message;
+  /** v2 (`NewUserMessageEvent.cursor`): `newUserMessage(after:)` resumes after this event. */
+  cursor: string;
 };

@@ -8,7 +8,7 @@ import {
   emptyChatState,
   findUnconfirmed,
   mergeMessages,
-  newestConfirmedId,
+  newestConfirmedSeq,
   oldestConfirmedId,
   setSendStatus,
 } from '../../../shared/src/chat';
@@ -118,7 +118,7 @@ export interface ChatMessages {
 
 /**
  * One open chat: its newest messages, older pages on demand, live messages and read
- * receipts (resubscribed with `after` = newest known id after every reconnect), optimistic
+ * receipts (resubscribed with `afterSeq` = newest known seq after every reconnect), optimistic
  * sends, and markRead on open and for every user message that arrives while open.
  */
 export function useChatMessages(chatId: string): ChatMessages {
@@ -164,9 +164,9 @@ export function useChatMessages(chatId: string): ChatMessages {
 
   useEffect(() => {
     if (!ready) return;
-    const after = newestConfirmedId(latest.current.messages);
+    const afterSeq = newestConfirmedSeq(latest.current.messages);
     const subscription = client
-      .subscription(MESSAGE_ADDED, { chatId, after })
+      .subscription(MESSAGE_ADDED, { chatId, afterSeq })
       .subscribe(({ data }) => {
         if (!data) return;
         dispatch({ type: 'received', messages: [data.messageAdded] });

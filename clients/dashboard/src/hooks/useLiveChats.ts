@@ -7,6 +7,8 @@ import { CHAT_PAGE_SIZE } from './useChatPages';
 import type { ChatStore } from './useChatStore';
 
 const TITLE = 'Support Chats';
+/** Message ids of recent newUserMessage events, to drop the repeats of a resume. */
+const REMEMBERED_EVENTS = 500;
 
 export interface LiveChatsOptions {
   reconnects: number;
@@ -36,10 +38,20 @@ export function useLiveChats({ reconnects, onNewUserMessage }: LiveChatsOptions)
     return () => subscription.unsubscribe();
   }, [client, receive]);
 
+  // Resumed after every reconnect from the last event's cursor: nothing missed, and a
+  // repeat (graphql-ws also resubscribes with the cursor it had) is dropped by message id.
+  const lastCursor = useRef<string | null>(null);
+  const seen = useRef(new Set<string>());
   useEffect(() => {
-    const subscription = client.subscription(NEW_USER_MESSAGE, {}).subscribe((result) => {
+    const variables = { after: lastCursor.current };
+    const subscription = client.subscription(NEW_USER_MESSAGE, variables).subscribe((result) => {
       const event = result.data?.newUserMessage;
-      if (!event) return;
+      if (!event || seen.current.has(event.message.id)) return;
+      seen.current.add(event.message.id);
+      if (seen.current.size > REMEMBERED_EVENTS) {
+        seen.current.delete(seen.current.values().next().value as string);
+      }
+      lastCursor.current = event.cursor;
       if (isKnownChat(latest.current.chats, event.chatId)) {
         dispatch({ type: 'newUserMessage', event });
       } else {
@@ -51,7 +63,7 @@ export function useLiveChats({ reconnects, onNewUserMessage }: LiveChatsOptions)
       latest.current.onNewUserMessage(event);
     });
     return () => subscription.unsubscribe();
-  }, [client, receive]);
+  }, [client, receive, reconnects]);
 
   useEffect(() => {
     void client

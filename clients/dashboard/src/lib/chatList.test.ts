@@ -21,6 +21,7 @@ function chat(id: string, overrides: Partial<Chat> = {}): Chat {
     messageCount: 1,
     unread: false,
     createdAt: '2024-01-01T00:00:00.000Z',
+    lastSeq: 1,
     ...overrides,
   };
 }
@@ -110,18 +111,19 @@ describe('chatUpdated upsert', () => {
   });
 
   it('ignores a stale version older than the known last message', () => {
-    const fresh = upsertChat(olderList, chat('a', { lastMessageAt: '2024-01-29T12:00:00.000Z', messageCount: 2 }));
+    const fresh = upsertChat(olderList, chat('a', { lastMessageAt: '2024-01-29T12:00:00.000Z', messageCount: 2, lastSeq: 2 }));
     const stale = upsertChat(fresh, chat('a', { lastMessageAt: '2024-01-29T10:00:00.000Z', messageCount: 1 }));
     expect(stale).toBe(fresh);
   });
 });
 
 describe('newUserMessage', () => {
-  function event(chatId: string, id: string, createdAt: string, content = 'Help please'): NewUserMessageEvent {
+  function event(chatId: string, id: string, createdAt: string, content = 'Help please', seq = 2): NewUserMessageEvent {
     return {
       chatId,
       userEmail: `${chatId}@example.com`,
-      message: { id, chatId, content, senderType: 'USER', readAt: null, createdAt, clientId: null },
+      cursor: `cursor-${id}`,
+      message: { id, chatId, content, senderType: 'USER', readAt: null, createdAt, clientId: null, seq },
     };
   }
 
@@ -148,6 +150,16 @@ describe('newUserMessage', () => {
     const first = applyNewUserMessage(olderList, event('c', 'm1', '2024-01-29T12:00:00.000Z'));
     expect(applyNewUserMessage(first, event('c', 'm1', '2024-01-29T12:00:00.000Z'))).toBe(first);
     expect(first['c']?.messageCount).toBe(2);
+  });
+
+  it('counts a message from a host whose clock is behind: seq decides, not createdAt', () => {
+    const updated = applyNewUserMessage(olderList, event('b', 'm1', '2024-01-29T09:00:00.000Z'));
+    expect(updated['b']).toMatchObject({ messageCount: 2, lastSeq: 2 });
+  });
+
+  it('drops an event whose seq the chat already has', () => {
+    const known = indexOf(chat('a', { lastSeq: 5 }));
+    expect(applyNewUserMessage(known, event('a', 'm1', '2024-01-29T12:00:00.000Z', 'late', 5))).toBe(known);
   });
 
   it('leaves unknown chats to a fetch', () => {

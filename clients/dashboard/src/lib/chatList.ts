@@ -33,13 +33,13 @@ export function compareChats(a: Chat, b: Chat): number {
 }
 
 /**
- * Inserts or replaces a chat. A version whose last message is older than the known one is
+ * Inserts or replaces a chat. A version whose lastSeq is below the known one is
  * stale (a query answered before a live event arrived) and is ignored; the same version
  * twice leaves the index unchanged.
  */
 export function upsertChat(index: ChatIndex, chat: Chat): ChatIndex {
   const known = index[chat.id];
-  if (known && time(chat.lastMessageAt) < time(known.lastMessageAt)) return index;
+  if (known && chat.lastSeq < known.lastSeq) return index;
   if (known && sameChat(known, chat)) return index;
   return { ...index, [chat.id]: chat };
 }
@@ -48,6 +48,7 @@ function sameChat(a: Chat, b: Chat): boolean {
   return (
     a.archived === b.archived &&
     a.archivedAt === b.archivedAt &&
+    a.lastSeq === b.lastSeq &&
     a.lastMessageAt === b.lastMessageAt &&
     a.lastMessagePreview === b.lastMessagePreview &&
     a.lastMessageSender === b.lastMessageSender &&
@@ -67,7 +68,7 @@ export function applyNewUserMessage(index: ChatIndex, event: NewUserMessageEvent
   const known = index[event.chatId];
   if (!known) return index;
   const { message } = event;
-  if (time(message.createdAt) <= time(known.lastMessageAt)) return index;
+  if (message.seq <= known.lastSeq) return index;
   return {
     ...index,
     [known.id]: {
@@ -78,6 +79,7 @@ export function applyNewUserMessage(index: ChatIndex, event: NewUserMessageEvent
       lastMessagePreview: message.content.slice(0, PREVIEW_LENGTH),
       lastMessageSender: 'USER',
       messageCount: known.messageCount + 1,
+      lastSeq: message.seq,
       unread: true,
     },
   };

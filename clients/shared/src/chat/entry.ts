@@ -5,6 +5,8 @@ import type { Message, SenderType } from '../contract';
 /** The fields of a server `Message` the chat state reads (both clients select more). */
 export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt'> & {
   readonly attachments?: readonly Attachment[];
+  /** v2: the message's place in its chat (contract v2 `Message.seq`; generated types are still v1). */
+  readonly seq: number;
 };
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -15,6 +17,8 @@ export interface ChatEntry {
   /** Server id; null until the server confirmed the send. */
   readonly id: string | null;
   readonly clientId: string | null;
+  /** The server's order of the chat; null until the server confirmed the send. */
+  readonly seq: number | null;
   readonly content: string;
   readonly senderType: SenderType;
   readonly createdAt: string;

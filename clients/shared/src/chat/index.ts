@@ -2,4 +2,4 @@ export { emptyChatState, type ChatEntry, type ChatState, type DeliveryStatus, ty
 export { compareEntries } from './order';
 export { applyReadReceipts, mergeMessages } from './merge';
 export { addPending, findUnconfirmed, setSendStatus } from './sends';
-export { newestConfirmedId, oldestConfirmedId } from './cursors';
+export { newestConfirmedId, newestConfirmedSeq, oldestConfirmedId } from './cursors';

@@ -8,6 +8,7 @@ function confirmedEntry(known: ChatEntry | undefined, message: ServerMessage): C
     key: known?.key ?? message.id,
     id: message.id,
     clientId: message.clientId,
+    seq: message.seq,
     content: message.content,
     senderType: message.senderType,
     createdAt: message.createdAt,

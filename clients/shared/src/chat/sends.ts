@@ -19,6 +19,7 @@ export function addPending(
     key: send.clientId,
     id: null,
     clientId: send.clientId,
+    seq: null,
     content: send.content,
     senderType: send.senderType,
     createdAt: send.createdAt,
