@@ -1,19 +1,13 @@
-/**
- * Attachments as contract v2 serves them (`type Attachment`), until the generated
- * contract types include v2; and the words both clients use for a refused upload.
- */
-export interface Attachment {
-  readonly id: string;
-  readonly filename: string;
-  readonly contentType: string;
-  readonly size: number;
-  readonly width: number | null;
-  readonly height: number | null;
-  /** Signed and time-limited: refetch the message after `urlExpiresAt`. */
-  readonly url: string;
-  readonly thumbnailUrl: string | null;
-  readonly urlExpiresAt: string;
-}
+/** Attachments as both clients select them, and the words both use for a refused upload. */
+import type { Attachment as ContractAttachment } from './contract';
+
+/** `url` is signed and time-limited: refetch the message after `urlExpiresAt`. */
+export type Attachment = Readonly<
+  Pick<
+    ContractAttachment,
+    'id' | 'filename' | 'contentType' | 'size' | 'width' | 'height' | 'url' | 'thumbnailUrl' | 'urlExpiresAt'
+  >
+>;
 
 export const ATTACHMENT_FIELDS = 'id filename contentType size width height url thumbnailUrl urlExpiresAt';
 

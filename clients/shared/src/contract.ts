@@ -12,6 +12,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   DateTime: { input: string; output: string; }
+  Upload: { input: unknown; output: unknown; }
 };
 
 export type SenderType =
@@ -45,7 +46,61 @@ export type Message = {
   readAt: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   clientId: Maybe<Scalars['String']['output']>;
+  seq: Scalars['Int']['output'];
+  senderName: Maybe<Scalars['String']['output']>;
+  attachments: Array<Attachment>;
 };
+
+export type Attachment = {
+  id: Scalars['ID']['output'];
+  filename: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  width: Maybe<Scalars['Int']['output']>;
+  height: Maybe<Scalars['Int']['output']>;
+  url: Scalars['String']['output'];
+  thumbnailUrl: Maybe<Scalars['String']['output']>;
+  urlExpiresAt: Scalars['DateTime']['output'];
+};
+
+export type Staff = {
+  id: Scalars['ID']['output'];
+  email: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  online: Scalars['Boolean']['output'];
+};
+
+export type Note = {
+  id: Scalars['ID']['output'];
+  chatId: Scalars['ID']['output'];
+  content: Scalars['String']['output'];
+  author: Staff;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type CannedReply = {
+  id: Scalars['ID']['output'];
+  shortcut: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  content: Scalars['String']['output'];
+};
+
+export type TypingEvent = {
+  chatId: Scalars['ID']['output'];
+  senderType: SenderType;
+  name: Maybe<Scalars['String']['output']>;
+  typing: Scalars['Boolean']['output'];
+};
+
+export type Availability = {
+  online: Scalars['Boolean']['output'];
+  message: Maybe<Scalars['String']['output']>;
+};
+
+export type AssigneeFilter =
+  | 'ANYONE'
+  | 'ME'
+  | 'NOBODY';
 
 export type MessagePage = {
   nodes: Array<Message>;
@@ -65,6 +120,11 @@ export type Chat = {
   unreadCount: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   messages: MessagePage;
+  lastSeq: Scalars['Int']['output'];
+  assignee: Maybe<Staff>;
+  notes: Array<Note>;
+  rating: Maybe<Scalars['Int']['output']>;
+  ratingComment: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -99,12 +159,16 @@ export type NewUserMessageEvent = {
   chatId: Scalars['ID']['output'];
   userEmail: Scalars['String']['output'];
   message: Message;
+  cursor: Scalars['String']['output'];
 };
 
 export type Query = {
   viewer: Viewer;
   chat: Maybe<Chat>;
   chats: ChatConnection;
+  staff: Array<Staff>;
+  cannedReplies: Array<CannedReply>;
+  availability: Availability;
 };
 
 
@@ -118,6 +182,12 @@ export type QueryChatsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+  assignee?: InputMaybe<AssigneeFilter>;
+};
+
+
+export type QueryCannedRepliesArgs = {
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -126,6 +196,14 @@ export type Mutation = {
   markRead: Chat;
   archiveChat: Chat;
   unarchiveChat: Chat;
+  logout: Scalars['Boolean']['output'];
+  uploadAttachment: Attachment;
+  assignChat: Chat;
+  addNote: Note;
+  saveCannedReply: CannedReply;
+  deleteCannedReply: Scalars['Boolean']['output'];
+  setTyping: Scalars['Boolean']['output'];
+  rateChat: Chat;
 };
 
 
@@ -139,6 +217,7 @@ export type MutationSendMessageArgs = {
   content: Scalars['String']['input'];
   chatId?: InputMaybe<Scalars['ID']['input']>;
   clientId?: InputMaybe<Scalars['String']['input']>;
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -156,20 +235,81 @@ export type MutationUnarchiveChatArgs = {
   chatId: Scalars['ID']['input'];
 };
 
+
+export type MutationUploadAttachmentArgs = {
+  file: Scalars['Upload']['input'];
+  chatId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationAssignChatArgs = {
+  chatId: Scalars['ID']['input'];
+  staffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationAddNoteArgs = {
+  chatId: Scalars['ID']['input'];
+  content: Scalars['String']['input'];
+};
+
+
+export type MutationSaveCannedReplyArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  shortcut: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  content: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteCannedReplyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetTypingArgs = {
+  chatId?: InputMaybe<Scalars['ID']['input']>;
+  typing?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationRateChatArgs = {
+  rating: Scalars['Int']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Subscription = {
   messageAdded: Message;
   newUserMessage: NewUserMessageEvent;
   chatUpdated: Chat;
   messagesRead: Array<Message>;
+  typing: TypingEvent;
+  noteAdded: Note;
 };
 
 
 export type SubscriptionMessageAddedArgs = {
   chatId?: InputMaybe<Scalars['ID']['input']>;
   after?: InputMaybe<Scalars['ID']['input']>;
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SubscriptionNewUserMessageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type SubscriptionMessagesReadArgs = {
   chatId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionTypingArgs = {
+  chatId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionNoteAddedArgs = {
+  chatId: Scalars['ID']['input'];
 };

@@ -2,14 +2,12 @@
 import { ATTACHMENT_FIELDS, type Attachment } from '../../shared/src/attachments';
 import type { Message as ContractMessage } from '../../shared/src/contract';
 
-const MESSAGE_FIELD_NAMES = ['id', 'chatId', 'content', 'senderType', 'readAt', 'createdAt', 'clientId'] as const;
+const MESSAGE_FIELD_NAMES = ['id', 'chatId', 'content', 'senderType', 'readAt', 'createdAt', 'clientId', 'seq'] as const;
 
 /** A `Message` as the widget's queries, mutations and subscriptions return it. */
 export type Message = Pick<ContractMessage, (typeof MESSAGE_FIELD_NAMES)[number]> & {
   readonly attachments?: readonly Attachment[];
-  /** v2 (`Message.seq`): the order and the resume point. */
-  seq: number;
 };
 
 /** The fields every operation selects on `Message`. */
-export const MESSAGE_FIELDS = `${[...MESSAGE_FIELD_NAMES, 'seq'].join(' ')} attachments { ${ATTACHMENT_FIELDS} }`;
+export const MESSAGE_FIELDS = `${MESSAGE_FIELD_NAMES.join(' ')} attachments { ${ATTACHMENT_FIELDS} }`;

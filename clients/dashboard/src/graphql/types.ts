@@ -19,20 +19,17 @@ export type Chat = Pick<
   | 'messageCount'
   | 'unread'
   | 'createdAt'
+  | 'lastSeq'
 > & {
   user: SupportUser;
-  /** v2 (`Chat.lastSeq`; the generated contract types are still v1). */
-  lastSeq: number;
 };
 
 /** `MessageFields`. */
 export type Message = Pick<
   Contract.Message,
-  'id' | 'chatId' | 'content' | 'senderType' | 'readAt' | 'createdAt' | 'clientId'
+  'id' | 'chatId' | 'content' | 'senderType' | 'readAt' | 'createdAt' | 'clientId' | 'seq'
 > & {
   attachments?: readonly Attachment[];
-  /** v2 (`Message.seq`): the chat's order and the resume point. */
-  seq: number;
 };
 
 export type MessagePage = Pick<Contract.MessagePage, 'hasMore'> & { nodes: Message[] };
@@ -44,8 +41,7 @@ export type ChatConnection = {
   pageInfo: PageInfo;
 };
 
-export type NewUserMessageEvent = Pick<Contract.NewUserMessageEvent, 'chatId' | 'userEmail'> & {
+/** `cursor`: `newUserMessage(after:)` resumes after this event. */
+export type NewUserMessageEvent = Pick<Contract.NewUserMessageEvent, 'chatId' | 'userEmail' | 'cursor'> & {
   message: Message;
-  /** v2 (`NewUserMessageEvent.cursor`): `newUserMessage(after:)` resumes after this event. */
-  cursor: string;
 };

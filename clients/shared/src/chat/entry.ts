@@ -3,10 +3,8 @@ import type { Attachment } from '../attachments';
 import type { Message, SenderType } from '../contract';
 
 /** The fields of a server `Message` the chat state reads (both clients select more). */
-export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt'> & {
+export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt' | 'seq'> & {
   readonly attachments?: readonly Attachment[];
-  /** v2: the message's place in its chat (contract v2 `Message.seq`; generated types are still v1). */
-  readonly seq: number;
 };
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -25,7 +23,7 @@ export interface ChatEntry {
   readonly readAt: string | null;
   /** 'sent' exactly when the server confirmed it (id is set). */
   readonly status: DeliveryStatus;
-  /** Files sent with it (contract v2); absent means none. */
+  /** Files sent with it; absent means none. */
   readonly attachments?: readonly Attachment[];
 }
 
