@@ -2,7 +2,7 @@
 
 Nothing outside this package imports pymongo or Beanie's query API, or builds a
 MongoDB filter: callers use the operations in `chats`, `messages`, `users`,
-`staff_accounts`, `integration_keys` and `email_deliveries`. Each write is a
+`staff_accounts`, `integration_keys`, `revocations` and `email_deliveries`. Each write is a
 single-document atomic update (a standalone MongoDB has no transactions).
 """
 
@@ -23,6 +23,7 @@ from documents.models import (
     EmailDelivery,
     IntegrationKey,
     Message,
+    RevokedToken,
     SenderType,
     Staff,
     User,
@@ -38,6 +39,7 @@ __all__ = [
     "EmailDelivery",
     "IntegrationKey",
     "Message",
+    "RevokedToken",
     "SenderType",
     "Staff",
     "User",

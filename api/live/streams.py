@@ -13,7 +13,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from api.live.events import LiveEvent
-from api.live.hub import Gap, Hub
+from api.live.hub import Channels, Gap
 from core.clock import utc_now
 from documents import Message
 from documents.messages import Position, position
@@ -63,7 +63,7 @@ class MessageStream:
 
 
 async def follow(
-    hub: Hub,
+    hub: Channels,
     channel: str,
     pick: Callable[[LiveEvent], Sequence[T]],
     catch_up: Callable[[], Awaitable[Sequence[T]]] | None,

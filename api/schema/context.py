@@ -12,7 +12,7 @@ from strawberry.types import Info as StrawberryInfo
 from api.auth.principal import Principal
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
-from api.live.hub import Hub
+from api.live.hub import Channels
 from api.live.publisher import Publisher
 from api.rate_limit import RateLimiter
 from core.clock import utc_now
@@ -24,7 +24,7 @@ from core.settings import Settings
 class Context:
     request: Request | WebSocket
     settings: Settings
-    hub: Hub
+    hub: Channels  # where subscriptions listen
     events: Publisher
     emails: EmailScheduler
     limits: RateLimiter
@@ -42,6 +42,8 @@ class Context:
         if principal.expires_at is not None and principal.expires_at <= utc_now():
             # A WebSocket outlives its token: later operations on it must stop.
             raise Unauthenticated("Token expired.", reason="TOKEN_EXPIRED")
+        # Also on a socket opened before a logout, key revocation or disabled account.
+        self.revocations.check(principal)
         return principal
 
     @property

@@ -67,9 +67,7 @@ class Mutation:
         description="Staff: end this session; the token stops working at once.",
     )
     async def logout(self, info: Info) -> bool:
-        caller = info.context.caller()
-        if caller.token_id is not None and caller.expires_at is not None:
-            await info.context.revocations.revoke(caller.token_id, caller.expires_at)
+        await info.context.revocations.revoke_token(info.context.caller())
         return True
 
     @strawberry.mutation(permission_classes=[IsAuthenticated, IsStaff])

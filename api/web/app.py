@@ -34,11 +34,13 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         mongo = connect(settings.mongodb_url, timeout_ms=settings.mongodb_timeout_ms)
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
-        hub = Hub(redis)
+        hub = Hub(redis, settings.subscriber_queue_limit)
+        revocations = Revocations(redis)
         emails = EmailScheduler.from_settings(settings)
         try:
             await init_db(mongo, settings.mongodb_db)
             await hub.start()
+            await revocations.start()
             # What start-up built lives forever: keep it out of every later collection.
             gc.freeze()
             yield {
@@ -49,9 +51,10 @@ def create_app(settings: Settings) -> Starlette:
                 "events": Publisher(hub),
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
-                "revocations": Revocations(redis),
+                "revocations": revocations,
             }
         finally:
+            await revocations.close()
             await hub.close()
             await redis.aclose()
             emails.close()

@@ -3,6 +3,7 @@
 Strawberry trusts the shape of `subscribe` and `complete` messages; a frame
 such as `{"type": "subscribe", "id": "", "payload": null}` would end the
 connection without a close code. The protocol says: close with 4400.
+When the connection ends, so does everything its lifetime started (expiry timer, revocation watch).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message
 
 from api.schema.context import Context
+from api.web.socket_lifetime import SocketContext
 
 
 def _problem(message: dict[str, Any]) -> str | None:
@@ -47,3 +49,8 @@ class CheckedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.handle_invalid_message(problem)
             return
         await super().handle_message(message)
+
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        if isinstance(self.context, SocketContext):
+            await self.context.lifetime.end()

@@ -8,10 +8,19 @@ from documents.models.chat import Chat
 from documents.models.email_delivery import DeliveryStatus, EmailDelivery
 from documents.models.integration_key import IntegrationKey
 from documents.models.message import Message, SenderType
+from documents.models.revoked_token import RevokedToken
 from documents.models.staff import Staff
 from documents.models.user import User
 
-DOCUMENT_MODELS: list[type[Document]] = [User, Staff, IntegrationKey, Chat, Message, EmailDelivery]
+DOCUMENT_MODELS: list[type[Document]] = [
+    User,
+    Staff,
+    IntegrationKey,
+    RevokedToken,
+    Chat,
+    Message,
+    EmailDelivery,
+]
 
 __all__ = [
     "DOCUMENT_MODELS",
@@ -20,6 +29,7 @@ __all__ = [
     "EmailDelivery",
     "IntegrationKey",
     "Message",
+    "RevokedToken",
     "SenderType",
     "Staff",
     "User",
