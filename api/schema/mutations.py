@@ -12,6 +12,8 @@ from api.schema.permissions import CanWrite, IsAuthenticated, IsStaff
 from api.schema.types import AuthPayload, Chat, Message, Viewer
 from documents import SenderType, chats, messages
 
+MARK_READ_INTERVAL_SECONDS = 1.0  # at most one effective markRead per caller and chat
+
 
 def _side(principal: Principal) -> SenderType:
     return SenderType.ADMIN if principal.is_staff else SenderType.USER
@@ -57,9 +59,15 @@ class Mutation:
 
     @strawberry.mutation(permission_classes=[IsAuthenticated, CanWrite])
     async def mark_read(self, info: Info, chat_id: ID | None = None) -> Chat:
-        reader = _side(info.context.caller())
-        chat, read = await messages.mark_read(await accessible_chat(info, chat_id), reader)
-        await info.context.events.messages_read(chat, reader, read)
+        caller, context = info.context.caller(), info.context
+        chat = await accessible_chat(info, chat_id)
+        if not await context.limits.first_within(
+            f"markRead:{caller.id}:{chat.id}", MARK_READ_INTERVAL_SECONDS
+        ):
+            return Chat.from_document(chat)  # as it is: no write, no broadcast
+        reader = _side(caller)
+        chat, read = await messages.mark_read(chat, reader)
+        await context.events.messages_read(chat, reader, read)
         return Chat.from_document(chat)
 
     @strawberry.mutation(

@@ -35,6 +35,7 @@ def create_app(settings: Settings) -> Starlette:
         mongo = connect(settings.mongodb_url, timeout_ms=settings.mongodb_timeout_ms)
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
         hub = Hub(redis, settings.subscriber_queue_limit)
+        events = Publisher(hub)
         revocations = Revocations(redis)
         emails = EmailScheduler.from_settings(settings)
         try:
@@ -48,13 +49,14 @@ def create_app(settings: Settings) -> Starlette:
                 "mongo": mongo,
                 "redis": redis,
                 "hub": hub,
-                "events": Publisher(hub),
+                "events": events,
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
                 "revocations": revocations,
             }
         finally:
             await revocations.close()
+            await events.close()
             await hub.close()
             await redis.aclose()
             emails.close()
