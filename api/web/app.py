@@ -19,6 +19,7 @@ from api.live.hub import Hub
 from api.live.publisher import Publisher
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
+from api.pages.dev_tasks import dev_tasks
 from api.pages.health import healthz
 from api.pages.unsubscribe import unsubscribe
 from api.rate_limit import RateLimiter
@@ -75,6 +76,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/demo", demo_page),
             Route("/demo/token", demo_token),
             Route("/dev/mail", dev_mail),
+            Route("/dev/tasks", dev_tasks),
         ]
     middleware = [
         Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
