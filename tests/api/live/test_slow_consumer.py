@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from uuid import uuid4
 
-import psutil
 import pytest
 import websockets
 from redis.asyncio import Redis
 
 from api.live.events import CHAT_UPDATES, ChatUpdated, encode
+from bench.usage import rss
 from documents import Chat
 from tests.support.graphql import acknowledged, close_code
 from tests.support.redis_wait import subscribed
@@ -39,7 +39,6 @@ async def test_a_reader_that_never_reads_is_closed_and_memory_stays_bounded(
         )
     )
     redis = Redis.from_url(env["REDIS_URL"])
-    server = psutil.Process(api.pid)
     # max_queue: the client stops reading its socket after a few frames and never resumes.
     async with (
         acknowledged(api.ws_url, staff_token, max_queue=4) as never_reads,
@@ -48,7 +47,7 @@ async def test_a_reader_that_never_reads_is_closed_and_memory_stays_bounded(
         await _subscribe(never_reads, "subscription { chatUpdated { id lastMessagePreview } }")
         await _subscribe(keeps_up, "subscription { chatUpdated { id } }")
         await subscribed(env["REDIS_URL"], CHAT_UPDATES)
-        rss_before = server.memory_info().rss
+        rss_before = rss(api.pid)
 
         received = 0
         for start in range(0, EVENTS, BATCH):
@@ -61,7 +60,7 @@ async def test_a_reader_that_never_reads_is_closed_and_memory_stays_bounded(
                 assert frame["type"] == "next", frame
                 received += 1
 
-        growth_mb = (server.memory_info().rss - rss_before) / 1e6
+        growth_mb = (rss(api.pid) - rss_before) / 1e6
         print(
             f"\nAPI process RSS growth with a reader that never reads {EVENTS} events:"
             f" {growth_mb:.1f} MB"
