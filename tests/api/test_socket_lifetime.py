@@ -44,6 +44,7 @@ async def _settled_tasks(api: ApiServer, at_most: int, within: float = 10) -> in
         await asyncio.sleep(0.2)
 
 
+@pytest.mark.timeout(600)
 async def test_closed_sockets_leave_no_tasks_and_no_memory_behind(
     api: ApiServer, staff_token: str
 ) -> None:
