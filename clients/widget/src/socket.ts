@@ -11,7 +11,11 @@ import { MESSAGE_FIELDS, type Message } from './types';
 
 const MESSAGE_ADDED = `subscription($after: ID) { messageAdded(after: $after) { ${MESSAGE_FIELDS} } }`;
 const MESSAGES_READ = `subscription { messagesRead { ${MESSAGE_FIELDS} } }`;
-/** graphql-transport-ws "Forbidden": the server rejected the token. */
+/**
+ * graphql-transport-ws "Forbidden": the server rejected the token (expired or revoked).
+ * Every other server close, e.g. 4008 (fell too far behind its live events), is simply
+ * retried: the next connection resumes `after` the newest confirmed message.
+ */
 const CLOSE_FORBIDDEN = 4403;
 
 export interface LiveHandlers {
