@@ -3,7 +3,7 @@
 MongoDB is the truth (an outage of Redis cannot forget a revocation). The cache is read
 again every `REFRESH_SECONDS`, and at once when another process announces a revocation on
 Redis. Checks fail closed: while the cache could not be refreshed for `STALE_AFTER_SECONDS`,
-every check refuses. A socket whose principal is revoked is told through `watch`.
+every check refuses (UNAVAILABLE). A socket whose principal is revoked is told through `watch`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 ANNOUNCEMENTS = "support_chat:revocations"
 REFRESH_SECONDS = 0.5
-STALE_AFTER_SECONDS = 3.0
+STALE_AFTER_SECONDS = 5.0
 NOTHING_REVOKED = RevokedAccess(frozenset(), frozenset(), frozenset())
 
 OnRevoked = Callable[[], None]
@@ -52,7 +52,8 @@ class Revocations:
     def __init__(self, redis: Redis) -> None:
         self._redis = redis
         self._revoked = NOTHING_REVOKED
-        self._refreshed_at = float("-inf")
+        self._refreshed_at = float("-inf")  # when the cached read started
+        self._refreshing = asyncio.Lock()  # a read started earlier never overwrites a later one
         self._watchers: dict[OnRevoked, Principal] = {}
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -86,18 +87,26 @@ class Revocations:
 
     def watch(self, principal: Principal, on_revoked: OnRevoked) -> None:
         """Call `on_revoked` once, when this principal is revoked (until `unwatch`)."""
+        if is_revoked(principal, self._revoked):  # revoked while it authenticated
+            on_revoked()
+            return
         self._watchers[on_revoked] = principal
 
     def unwatch(self, on_revoked: OnRevoked) -> None:
         self._watchers.pop(on_revoked, None)
 
     async def refresh(self) -> None:
-        try:
-            revoked = await current_revocations()
-        except DATABASE_ERROR as error:
-            logger.warning("could not read revocations: %s", error)
-            return
-        self._refreshed_at = time.monotonic()
+        async with self._refreshing:
+            started = time.monotonic()
+            try:
+                revoked = await current_revocations()
+            except DATABASE_ERROR as error:
+                logger.warning("could not read revocations: %s", error)
+                return
+            self._refreshed_at = started
+            self._apply(revoked)
+
+    def _apply(self, revoked: RevokedAccess) -> None:
         if revoked == self._revoked:
             return
         self._revoked = revoked
