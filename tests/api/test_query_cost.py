@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from tests.support.servers import ApiServer
 REVOCATION_POLL_FIELDS = ("expires_at", "disabled_at", "revoked_at")
 
 
-def _is_revocation_poll(command: dict[str, Any]) -> bool:
+def _is_revocation_poll(command: Mapping[str, Any]) -> bool:
     """The process re-reads revocations every 0.5 s, beside any request."""
     query = command.get("filter")
     return isinstance(query, dict) and any(field in query for field in REVOCATION_POLL_FIELDS)
