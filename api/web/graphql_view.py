@@ -87,15 +87,14 @@ class GraphQLView(GraphQL[Context, None]):
             lifetime = SocketLifetime(request, state.revocations)
             hub = state.hub.for_socket(on_overflow=lifetime.slow_consumer)
             return SocketContext(**services, hub=hub, lifetime=lifetime)
-        # A subscription over HTTP has no socket to close: an overflow just ends its events.
+        # A subscription over HTTP has no socket to close: an overflow only stops its events.
         context = Context(**services, hub=state.hub.for_socket(on_overflow=lambda: None))
-        if isinstance(request, Request):
-            token = bearer_token(request.headers.get("authorization"))
-            if token is not None:
-                try:
-                    context.principal = await self._authenticate(token, context)
-                except (Unauthenticated, Unavailable) as error:
-                    context.auth_error = error
+        token = bearer_token(request.headers.get("authorization"))
+        if token is not None:
+            try:
+                context.principal = await self._authenticate(token, context)
+            except (Unauthenticated, Unavailable) as error:
+                context.auth_error = error
         return context
 
     @staticmethod

@@ -21,7 +21,7 @@ from api.schema.context import Context
 from core.clock import utc_now
 
 FORBIDDEN = 4403
-SLOW_CONSUMER = 4008  # policy violation range of graphql-transport-ws: "fell too far behind"
+SLOW_CONSUMER = 4008  # 4000 + 1008 (policy violation): fell too far behind its live events
 
 
 class SocketLifetime:

@@ -10,13 +10,15 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import websockets
 from websockets.asyncio.client import ClientConnection
 
-from devtools.services import RedisServer
+from api.auth.revocation import REFRESH_SECONDS, STALE_AFTER_SECONDS
+from devtools.services import FerretDB, RedisServer
 from tests.conftest import LOGIN, STAFF_PASSWORD, create_staff
 from tests.support import operations as ops
 from tests.support.graphql import Http, acknowledged, close_code
@@ -182,3 +184,38 @@ def test_revoking_names_nobody_is_an_error(env: dict[str, str]) -> None:
     assert "no integration key" in unknown_key.stderr
     assert unknown_staff.returncode == 1
     assert "has no staff account" in unknown_staff.stderr
+
+
+async def test_revocation_checks_fail_closed_while_the_database_is_away(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """Without MongoDB no revocation can be read: an open socket's operations are refused."""
+    database = FerretDB(tmp_path / "db")
+    database.start()
+    own_env = {**env, "MONGODB_URL": database.url, "MONGODB_TIMEOUT_MS": "1000"}
+    server = ApiServer(own_env, name="api-revocations-db-outage").start()
+    try:
+        _, token = new_staff_token(own_env, server)
+        async with acknowledged(server.ws_url, token) as connection:
+            database.stop()
+            await asyncio.sleep(STALE_AFTER_SECONDS + 1)
+            refused = await _run(connection, "1", ops.VIEWER)
+            database.start()  # same port, same files
+            await asyncio.sleep(REFRESH_SECONDS + 1.5)
+            served = await _run(connection, "2", ops.VIEWER)
+
+        assert refused["type"] == "next"
+        assert refused["payload"]["errors"][0]["extensions"]["code"] == "UNAVAILABLE"
+        assert served["payload"]["data"]["viewer"]["role"] == "ADMIN"
+    finally:
+        server.stop()
+        database.stop()
+
+
+async def _run(connection: ClientConnection, operation_id: str, query: str) -> dict[str, Any]:
+    payload = {"query": query}
+    await connection.send(json.dumps({"id": operation_id, "type": "subscribe", "payload": payload}))
+    while True:  # skip the `complete` of an earlier operation
+        answer: dict[str, Any] = json.loads(await asyncio.wait_for(connection.recv(), 10))
+        if answer.get("id") == operation_id and answer["type"] in ("next", "error"):
+            return answer
