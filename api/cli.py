@@ -12,14 +12,17 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import uvicorn
+from redis.asyncio import Redis
 
 from api.auth.keys import hash_key, new_integration_key
 from api.auth.passwords import hash_password
+from api.auth.revocation import announce
 from core.logs import logging_config
 from core.settings import ConfigError, Settings, is_loopback, load_settings
 from documents import connect, init_db
-from documents.integration_keys import create_key
+from documents.integration_keys import create_key, revoke_keys
 from documents.staff_accounts import create_staff as create_staff_account
+from documents.staff_accounts import disable_staff as disable_staff_account
 from documents.staff_accounts import normalized_email, set_staff_password
 
 
@@ -123,6 +126,40 @@ async def create_integration_key(args: argparse.Namespace, settings: Settings) -
     return 0
 
 
+async def _announce_revocation(settings: Settings) -> None:
+    """Open sockets close at once; without Redis, within a second (API processes poll MongoDB)."""
+    redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
+    try:
+        await announce(redis)
+    finally:
+        await redis.aclose()
+
+
+@_with_database
+async def revoke_integration_key(args: argparse.Namespace, settings: Settings) -> int:
+    keys = await revoke_keys(args.name_or_id)
+    if not keys:
+        print(
+            f"error: no integration key is named or has the id {args.name_or_id}", file=sys.stderr
+        )
+        return 1
+    await _announce_revocation(settings)
+    for key in keys:
+        print(f"revoked integration key {key.name} ({key.id})")
+    return 0
+
+
+@_with_database
+async def disable_staff(args: argparse.Namespace, settings: Settings) -> int:
+    staff = await disable_staff_account(args.email)
+    if staff is None:
+        print(f"error: {normalized_email(args.email)} has no staff account", file=sys.stderr)
+        return 1
+    await _announce_revocation(settings)
+    print(f"disabled staff account {staff.email}")
+    return 0
+
+
 @_with_database
 async def ensure_dev_staff(args: argparse.Namespace, settings: Settings) -> int:
     """Dev only: make sure DEV_STAFF_EMAIL can log in with DEV_STAFF_PASSWORD."""
@@ -161,6 +198,20 @@ def parser() -> argparse.ArgumentParser:
     )
     key_command.add_argument("name")
     key_command.set_defaults(run=create_integration_key)
+
+    revoke_command = commands.add_parser(
+        "revoke-integration-key",
+        help="revoke an integration key (or every key of that name); its sockets close at once",
+    )
+    revoke_command.add_argument("name_or_id")
+    revoke_command.set_defaults(run=revoke_integration_key)
+
+    disable_command = commands.add_parser(
+        "disable-staff",
+        help="disable a staff account: no more log-in, its tokens and sockets stop at once",
+    )
+    disable_command.add_argument("email")
+    disable_command.set_defaults(run=disable_staff)
 
     dev_command = commands.add_parser("ensure-dev-staff", help=argparse.SUPPRESS)
     dev_command.set_defaults(run=ensure_dev_staff)

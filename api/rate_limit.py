@@ -1,4 +1,5 @@
-"""Fixed-window rate limits and counters in Redis, so every API process counts together.
+"""Fixed-window rate limits, counters and throttles in Redis, so every API process counts
+together.
 
 Without Redis nothing can be counted: every check then lets the call through rather
 than refuse everyone.
@@ -83,3 +84,16 @@ class RateLimiter:
         raise RateLimited(
             f"Too many requests; try again in {retry_after} s.", retryAfter=retry_after
         )
+
+    async def first_within(self, key: str, seconds: float) -> bool:
+        """Throttle: True for the first action under `key` in `seconds`, False for the rest.
+
+        Callers skip the effect of a throttled action (no write, no broadcast) and answer
+        with the current state, e.g. `markRead` per caller and chat.
+        """
+        try:
+            first = await self._redis.set(f"throttle:{key}", 1, px=int(seconds * 1000), nx=True)
+        except (RedisError, OSError):
+            logger.warning("throttle %s not checked: Redis is unavailable", key)
+            return True
+        return bool(first)

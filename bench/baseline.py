@@ -43,7 +43,7 @@ def create_app(mongodb_url: str, database: str, redis_url: str) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         mongo = connect(mongodb_url)
         redis = Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=5)
-        hub = Hub(redis)
+        hub = Hub(redis, queue_limit=1_000)
         await init_db(mongo, database)  # the hub decodes events into Beanie documents
         await hub.start()
         try:
@@ -105,7 +105,7 @@ async def listen(websocket: WebSocket) -> None:
     except (WebSocketDisconnect, ValueError, KeyError, TypeError):
         return
     hub: Hub = websocket.state.hub
-    async with hub.listen(channel) as events:
+    async with hub.listen(channel, on_overflow=lambda: None) as events:
         await websocket.send_text('{"type":"ready"}')
 
         async def forward() -> None:

@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     max_subscriptions_per_connection: int = Field(default=20, gt=0)
     # Estimated nodes one operation may return: `first`/`last` multiply what they nest.
     max_query_cost: int = Field(default=5_000, gt=0)
+    # Live events one subscription may fall behind before its socket is closed (4008).
+    subscriber_queue_limit: int = Field(default=1_000, gt=0)
     # Rate limits, per RATE_WINDOW_SECONDS, shared by every API process through Redis.
     rate_window_seconds: int = Field(default=60, gt=0)
     rate_send_per_user: int = Field(default=60, gt=0)

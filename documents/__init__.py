@@ -2,9 +2,9 @@
 
 Nothing outside this package imports pymongo or Beanie's query API, or builds a
 MongoDB filter: callers use the operations in `chats`, `messages`, `users`,
-`staff_accounts`, `integration_keys`, `email_deliveries`, `attachments`, `notes`
-and `canned_replies`. Each write is a single-document atomic update (a standalone
-MongoDB has no transactions).
+`staff_accounts`, `integration_keys`, `revocations`, `email_deliveries`,
+`attachments`, `notes`, `canned_replies`, `counters` and `migrations`. Each write is
+a single-document atomic update (a standalone MongoDB has no transactions).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from documents.models import (
     IntegrationKey,
     Message,
     Note,
+    RevokedToken,
     SenderType,
     Staff,
     User,
@@ -47,6 +48,7 @@ __all__ = [
     "IntegrationKey",
     "Message",
     "Note",
+    "RevokedToken",
     "SenderType",
     "Staff",
     "User",

@@ -1,4 +1,4 @@
-"""Staff accounts: created by the CLI, found by email to log in, by id for every token."""
+"""Staff accounts: created and disabled by the CLI, found by email to log in, by id per token."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from uuid import UUID
 from beanie import SortDirection
 from pymongo.errors import DuplicateKeyError
 
+from core.clock import utc_now
 from documents.models import Staff
 
 
@@ -56,3 +57,11 @@ async def set_staff_password(email: str, name: str, password_hash: str) -> None:
         await Staff(email=normalized_email(email), name=name, password_hash=password_hash).insert()
     else:
         await staff.set({Staff.password_hash: password_hash})
+
+
+async def disable_staff(email: str) -> Staff | None:
+    """Stamp `disabled_at` once (a second call keeps the first time); None: no such account."""
+    staff = await staff_by_email(email)
+    if staff is not None and staff.disabled_at is None:
+        await staff.set({Staff.disabled_at: utc_now()})
+    return staff

@@ -36,4 +36,6 @@ async def staff_with_password(email: str, password: str) -> Staff:
     )
     if not matches or not staff:
         raise Unauthenticated("Wrong email or password.", reason="BAD_CREDENTIALS")
+    if staff.disabled_at is not None:
+        raise Unauthenticated("This staff account is disabled.", reason="ACCOUNT_DISABLED")
     return staff

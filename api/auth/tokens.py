@@ -12,20 +12,24 @@ import jwt
 from api.auth.attributes import token_attributes
 from api.auth.keys import INTEGRATION_KEY_PREFIX, hash_key
 from api.auth.principal import Principal, Role
-from api.auth.revocation import Revocations
 from core.clock import utc_now
 from core.errors import Unauthenticated
 from core.settings import Settings
 from documents import Staff
 from documents.integration_keys import active_key
+from documents.revocations import is_token_revoked
 from documents.staff_accounts import staff_by_id
 from documents.users import remember_user
 
 STAFF_ISSUER = "support-chat"
 
 
-async def authenticate(token: str, settings: Settings, revocations: Revocations) -> Principal:
-    """Resolve a bearer token to its principal, or raise Unauthenticated."""
+async def authenticate(token: str, settings: Settings) -> Principal:
+    """Resolve a bearer token to its principal, or raise Unauthenticated.
+
+    Revocations are read from MongoDB itself here; open sockets rely on the per-process
+    cache in `api.auth.revocation` for each later operation.
+    """
     if token.startswith(INTEGRATION_KEY_PREFIX):
         return await _integration_principal(token)
     try:
@@ -34,7 +38,7 @@ async def authenticate(token: str, settings: Settings, revocations: Revocations)
         raise Unauthenticated("Invalid token.", reason="INVALID_TOKEN") from None
     if unverified.get("iss") == STAFF_ISSUER:
         claims = _verify(token, settings.secret_key, issuer=STAFF_ISSUER)
-        if await revocations.is_revoked(str(claims.get("jti"))):
+        if await is_token_revoked(str(claims.get("jti"))):
             raise Unauthenticated("Logged out.", reason="TOKEN_REVOKED")
         return await _staff_principal(claims)
     return await _user_principal(_verify(token, settings.widget_secret, issuer=None))
@@ -78,6 +82,8 @@ async def _staff_principal(claims: dict[str, Any]) -> Principal:
         staff = None
     if staff is None:
         raise Unauthenticated("Unknown staff account.", reason="INVALID_TOKEN")
+    if staff.disabled_at is not None:
+        raise Unauthenticated("This staff account is disabled.", reason="ACCOUNT_DISABLED")
     return Principal(
         staff.id, Role.ADMIN, staff.email, staff.name, _expiry(claims), str(claims.get("jti"))
     )

@@ -5,6 +5,10 @@ single Redis connection subscribed to the union of the channels its listeners
 want, decodes each event once and copies it into their queues. When the Redis connection
 drops, the hub reconnects, subscribes again and puts `GAP` into every queue so
 that listeners which can (messageAdded) catch up from MongoDB.
+
+Each queue is bounded: a listener that falls `queue_limit` events behind is dropped from
+(its queue emptied, nothing more put in) and its `on_overflow` called once, so its socket
+is closed and its client resumes from storage; the hub never waits for a slow reader.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
-from typing import Any, Final
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from typing import Any, Final, Protocol
 
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
@@ -37,25 +41,48 @@ GAP: Final = Gap()
 SUBSCRIBE_TIMEOUT = 5.0
 
 
-class Listener:
-    """The events of some channels, in the order Redis delivered them."""
+OnOverflow = Callable[[], None]
 
-    def __init__(self) -> None:
-        self._queue: asyncio.Queue[LiveEvent | Gap] = asyncio.Queue()
+
+class Listener:
+    """The events of some channels, in the order Redis delivered them, until it overflows."""
+
+    def __init__(self, limit: int, on_overflow: OnOverflow) -> None:
+        self._queue: asyncio.Queue[LiveEvent | Gap] = asyncio.Queue(maxsize=limit)
+        self._on_overflow = on_overflow
+        self._overflowed = asyncio.Event()
 
     def put(self, item: LiveEvent | Gap) -> None:
-        self._queue.put_nowait(item)
+        if self._overflowed.is_set():
+            return
+        try:
+            self._queue.put_nowait(item)
+        except asyncio.QueueFull:
+            self._overflowed.set()
+            while not self._queue.empty():  # the memory goes now, not when the socket is gone
+                self._queue.get_nowait()
+            self._on_overflow()
 
     def __aiter__(self) -> AsyncIterator[LiveEvent | Gap]:
         return self
 
     async def __anext__(self) -> LiveEvent | Gap:
+        if self._overflowed.is_set():
+            # After a hole nothing more may be delivered: wait for the socket to close.
+            await asyncio.Future()
         return await self._queue.get()
 
 
+class Channels(Protocol):
+    """Where a subscription listens: the hub, as one socket sees it."""
+
+    def listen(self, *channels: str) -> AbstractAsyncContextManager[Listener]: ...
+
+
 class Hub:
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: Redis, queue_limit: int) -> None:
         self._redis = redis
+        self._queue_limit = queue_limit
         self._pubsub: PubSub = redis.pubsub()
         self._listeners: dict[str, set[Listener]] = defaultdict(set)
         self._confirmed: dict[str, asyncio.Event] = {}
@@ -76,10 +103,14 @@ class Hub:
     async def publish(self, channel: str, event: LiveEvent) -> None:
         await self._redis.publish(channel, encode(event))
 
+    def for_socket(self, on_overflow: OnOverflow) -> Channels:
+        """The channels of one socket: `on_overflow` ends it when it falls too far behind."""
+        return _SocketChannels(self, on_overflow)
+
     @asynccontextmanager
-    async def listen(self, *channels: str) -> AsyncIterator[Listener]:
+    async def listen(self, *channels: str, on_overflow: OnOverflow) -> AsyncIterator[Listener]:
         """Listen to channels; Redis has confirmed the subscription when this enters."""
-        listener = Listener()
+        listener = Listener(self._queue_limit, on_overflow)
         try:
             for channel in channels:
                 await self._add(channel, listener)
@@ -156,6 +187,15 @@ class Hub:
     def _broadcast(self, item: Gap) -> None:
         for listener in {listener for group in self._listeners.values() for listener in group}:
             listener.put(item)
+
+
+class _SocketChannels:
+    def __init__(self, hub: Hub, on_overflow: OnOverflow) -> None:
+        self._hub = hub
+        self._on_overflow = on_overflow
+
+    def listen(self, *channels: str) -> AbstractAsyncContextManager[Listener]:
+        return self._hub.listen(*channels, on_overflow=self._on_overflow)
 
 
 def _text(value: bytes | str) -> str:

@@ -1,10 +1,16 @@
-"""Announcing stored writes to every API process; an outage never fails the write."""
+"""Announcing stored writes to every API process; an outage never fails the write.
+
+`chatUpdated` goes out at most once per chat per `CHAT_UPDATE_WINDOW` from each process,
+always with the chat's latest state (`api/live/coalescing.py`).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from uuid import UUID
 
+from api.live.coalescing import LatestPerWindow
 from api.live.events import (
     ADMIN_NOTIFICATIONS,
     CHAT_UPDATES,
@@ -25,11 +31,17 @@ from documents import Chat, Message, Note, SenderType
 
 logger = logging.getLogger(__name__)
 
+CHAT_UPDATE_WINDOW = 0.25  # seconds
+
 
 class Publisher:
     def __init__(self, hub: Hub, *, drop_messages: bool = False) -> None:
         self._hub = hub
         self._drop_messages = drop_messages  # a test-only fault: stored, never announced
+        self._chat_updates = LatestPerWindow[UUID, Chat](CHAT_UPDATE_WINDOW, self._chat_updated)
+
+    async def close(self) -> None:
+        await self._chat_updates.close()
 
     async def message_added(self, message: Message, chat: Chat) -> None:
         if self._drop_messages:
@@ -47,6 +59,9 @@ class Publisher:
         await self.chat_updated(chat)
 
     async def chat_updated(self, chat: Chat) -> None:
+        await self._chat_updates.offer(chat.id, chat)
+
+    async def _chat_updated(self, chat: Chat) -> None:
         await self._publish(CHAT_UPDATES, ChatUpdated(chat))
 
     async def note_added(self, note: Note) -> None:

@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import TypeVar
 
 from api.live.events import LiveEvent, MessageAdded
-from api.live.hub import Gap, Hub, Listener
+from api.live.hub import Channels, Gap, Listener
 from core.clock import utc_now
 from core.metrics import CATCH_UPS, DELIVERY_SECONDS, EVENTS_DELIVERED, SUBSCRIPTIONS
 from documents import Message
@@ -102,7 +102,7 @@ class Sequenced:
 
 
 async def follow(
-    hub: Hub,
+    hub: Channels,
     channel: str,
     pick: Callable[[LiveEvent], Awaitable[Sequence[T]]],
     catch_up: Callable[[], Awaitable[Sequence[T]]],

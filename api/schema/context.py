@@ -13,7 +13,7 @@ from api.attachments.cleanup import OrphanCleanup
 from api.auth.principal import Principal
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
-from api.live.hub import Hub
+from api.live.hub import Channels
 from api.live.presence import PresenceLease, StaffPresence
 from api.live.publisher import Publisher
 from api.live.seq_watch import SeqWatch
@@ -28,7 +28,7 @@ from core.settings import Settings
 class Context:
     request: Request | WebSocket
     settings: Settings
-    hub: Hub
+    hub: Channels  # where subscriptions listen
     seq_watch: SeqWatch
     events: Publisher
     emails: EmailScheduler
@@ -52,6 +52,8 @@ class Context:
         if principal.expires_at is not None and principal.expires_at <= utc_now():
             # A WebSocket outlives its token: later operations on it must stop.
             raise Unauthenticated("Token expired.", reason="TOKEN_EXPIRED")
+        # Also on a socket opened before a logout, key revocation or disabled account.
+        self.revocations.check(principal)
         return principal
 
     @property

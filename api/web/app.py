@@ -25,6 +25,7 @@ from api.live.seq_watch import SeqWatch
 from api.live.typing import TypingThrottle
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
+from api.pages.dev_tasks import dev_tasks
 from api.pages.files import attachment_file, attachment_thumbnail
 from api.pages.health import livez, readyz
 from api.pages.metrics import metrics
@@ -47,14 +48,17 @@ def create_app(settings: Settings) -> Starlette:
             command_log_dir=settings.mongodb_command_log_dir,
         )
         redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
-        hub = Hub(redis)
+        hub = Hub(redis, settings.subscriber_queue_limit)
         seq_watch = SeqWatch(settings.live_check_seconds)
+        events = Publisher(hub, drop_messages=settings.is_dev and settings.dev_drop_message_events)
+        revocations = Revocations(redis)
         emails = EmailScheduler.from_settings(settings)
         attachment_cleanup = OrphanCleanup.from_settings(settings)
         try:
             await init_db(mongo, settings.mongodb_db)
             await chats.flag_chats_stored_before_unread_by_staff()
             await hub.start()
+            await revocations.start()
             seq_watch.start()
             # What start-up built lives forever: keep it out of every later collection.
             gc.freeze()
@@ -64,18 +68,18 @@ def create_app(settings: Settings) -> Starlette:
                 "redis": redis,
                 "hub": hub,
                 "seq_watch": seq_watch,
-                "events": Publisher(
-                    hub, drop_messages=settings.is_dev and settings.dev_drop_message_events
-                ),
+                "events": events,
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
-                "revocations": Revocations(redis),
+                "revocations": revocations,
                 "attachment_cleanup": attachment_cleanup,
                 "presence": StaffPresence(redis, settings.presence_ttl_seconds),
                 "typing": TypingThrottle(redis),
             }
         finally:
             await seq_watch.close()
+            await revocations.close()
+            await events.close()
             await hub.close()
             await redis.aclose()
             emails.close()
@@ -103,6 +107,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/demo", demo_page),
             Route("/demo/token", demo_token),
             Route("/dev/mail", dev_mail),
+            Route("/dev/tasks", dev_tasks),
         ]
     middleware = [
         Middleware(RequestIds),

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from contextlib import suppress
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from cross_web import HTTPException
@@ -13,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from starlette.websockets import WebSocket, WebSocketState
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -23,8 +21,8 @@ from api.auth.tokens import authenticate
 from api.schema import make_schema
 from api.schema.context import Context
 from api.web.graphql_http import error_response, negotiate
+from api.web.socket_lifetime import SocketContext, SocketLifetime
 from api.web.ws_protocol import CheckedTransportWSHandler
-from core.clock import utc_now
 from core.errors import Unauthenticated, Unavailable
 from core.metrics import OPEN_SOCKETS
 from core.settings import Settings
@@ -87,32 +85,36 @@ class GraphQLView(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
     ) -> Context:
         state = request.state
-        context = Context(
-            request=request,
-            settings=state.settings,
-            hub=state.hub,
-            seq_watch=state.seq_watch,
-            events=state.events,
-            emails=state.emails,
-            limits=state.limits,
-            revocations=state.revocations,
-            attachment_cleanup=state.attachment_cleanup,
-            presence=state.presence,
-            typing=state.typing,
-        )
-        if isinstance(request, Request):
-            token = bearer_token(request.headers.get("authorization"))
-            if token is not None:
-                try:
-                    context.principal = await self._authenticate(token, context)
-                except (Unauthenticated, Unavailable) as error:
-                    context.auth_error = error
+        services: dict[str, Any] = {
+            "request": request,
+            "settings": state.settings,
+            "events": state.events,
+            "emails": state.emails,
+            "limits": state.limits,
+            "revocations": state.revocations,
+            "seq_watch": state.seq_watch,
+            "attachment_cleanup": state.attachment_cleanup,
+            "presence": state.presence,
+            "typing": state.typing,
+        }
+        if isinstance(request, WebSocket):
+            lifetime = SocketLifetime(request, state.revocations)
+            hub = state.hub.for_socket(on_overflow=lifetime.slow_consumer)
+            return SocketContext(**services, hub=hub, lifetime=lifetime)
+        # A subscription over HTTP has no socket to close: an overflow only stops its events.
+        context = Context(**services, hub=state.hub.for_socket(on_overflow=lambda: None))
+        token = bearer_token(request.headers.get("authorization"))
+        if token is not None:
+            try:
+                context.principal = await self._authenticate(token, context)
+            except (Unauthenticated, Unavailable) as error:
+                context.auth_error = error
         return context
 
     @staticmethod
     async def _authenticate(token: str, context: Context) -> Principal:
         try:
-            return await authenticate(token, context.settings, context.revocations)
+            return await authenticate(token, context.settings)
         except DATABASE_ERROR:
             raise Unavailable("The database is unavailable; try again shortly.") from None
 
@@ -130,25 +132,8 @@ class GraphQLView(GraphQL[Context, None]):
             context.principal = await self._authenticate(token, context)
         except (Unauthenticated, Unavailable) as error:
             raise ConnectionRejectionError({"reason": error.details.get("reason")}) from None
-        if context.principal.expires_at is not None:
-            close_at_expiry(context.request, context.principal.expires_at)
         if context.principal.is_staff:
             context.presence_lease = await context.presence.hold(context.principal.id)
+        if isinstance(context, SocketContext):
+            context.lifetime.authenticated(context.principal)
         return None
-
-
-def close_at_expiry(websocket: Request | WebSocket, expires_at: datetime) -> None:
-    """Close the socket with 4403 when its token expires: clients then refresh and resume."""
-
-    async def close_when_expired() -> None:
-        await asyncio.sleep((expires_at - utc_now()).total_seconds())
-        if isinstance(websocket, WebSocket) and websocket.client_state is WebSocketState.CONNECTED:
-            with suppress(RuntimeError, OSError):
-                await websocket.close(code=4403, reason="Token expired")
-
-    task = asyncio.create_task(close_when_expired())
-    _expiry_timers.add(task)
-    task.add_done_callback(_expiry_timers.discard)
-
-
-_expiry_timers: set[asyncio.Task[None]] = set()  # keeps the timers alive until they fire

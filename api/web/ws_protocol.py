@@ -3,6 +3,8 @@
 Strawberry trusts the shape of `subscribe` and `complete` messages; a frame
 such as `{"type": "subscribe", "id": "", "payload": null}` would end the
 connection without a close code. The protocol says: close with 4400.
+When the connection ends, so does everything its lifetime started (expiry timer,
+revocation watch, the staff member's presence).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message
 
 from api.schema.context import Context
+from api.web.socket_lifetime import SocketContext
 
 
 def _problem(message: dict[str, Any]) -> str | None:
@@ -54,3 +57,5 @@ class CheckedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         finally:
             if self.context.presence_lease is not None:
                 await self.context.presence_lease.release()
+            if isinstance(self.context, SocketContext):
+                await self.context.lifetime.end()

@@ -12,6 +12,7 @@ from documents.models.email_delivery import DeliveryStatus, EmailDelivery
 from documents.models.integration_key import IntegrationKey
 from documents.models.message import Message, SenderType
 from documents.models.note import Note
+from documents.models.revoked_token import RevokedToken
 from documents.models.staff import Staff
 from documents.models.user import User
 
@@ -27,6 +28,7 @@ DOCUMENT_MODELS: list[type[Document]] = [
     CannedReply,
     Counter,
     Migration,
+    RevokedToken,
 ]
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "Message",
     "Migration",
     "Note",
+    "RevokedToken",
     "SenderType",
     "Staff",
     "User",

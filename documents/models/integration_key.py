@@ -19,4 +19,8 @@ class IntegrationKey(UuidDocument):
 
     class Settings:
         name = "integration_keys"
-        indexes = [IndexModel("key_hash", name="key_hash_unique", unique=True)]
+        indexes = [
+            IndexModel("key_hash", name="key_hash_unique", unique=True),
+            IndexModel("name", name="name"),
+            IndexModel("revoked_at", name="revoked_at"),
+        ]

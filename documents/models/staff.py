@@ -16,7 +16,11 @@ class Staff(UuidDocument):
     name: str | None = None
     password_hash: str
     created_at: datetime = Field(default_factory=utc_now)
+    disabled_at: datetime | None = None  # set by `support-chat disable-staff`: no log-in, no token
 
     class Settings:
         name = "staff"
-        indexes = [IndexModel("email", name="email_unique", unique=True)]
+        indexes = [
+            IndexModel("email", name="email_unique", unique=True),
+            IndexModel("disabled_at", name="disabled_at"),
+        ]

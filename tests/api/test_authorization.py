@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import base64
 import json
+import subprocess
+import sys
+import uuid
 from datetime import timedelta
 
 import pytest
 import websockets
 
-from tests.conftest import EndUser, make_user
+from tests.conftest import LOGIN, STAFF_PASSWORD, EndUser, create_staff, make_user
 from tests.support import operations as ops
 from tests.support.graphql import Http, initialise, opened, socket
 from tests.support.redis_wait import subscribed
@@ -19,7 +22,9 @@ from tests.support.uploads import image_bytes, upload
 pytestmark = pytest.mark.anyio
 
 OK = "OK"
-CALLERS = ["none", "expired", "bad_signature", "other_user", "user", "staff", "integration"]
+REVOKED = ["logged_out_staff", "disabled_staff", "revoked_key"]
+REFUSED = ["none", "expired", "bad_signature", *REVOKED]
+CALLERS = [*REFUSED, "other_user", "user", "staff", "integration"]
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +32,37 @@ def owner() -> EndUser:
     return make_user("owner")
 
 
+def _cli(env: dict[str, str], *args: str) -> str:
+    command = [sys.executable, "-m", "api.cli", *args]
+    return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def _staff_login(api: ApiServer, env: dict[str, str], email: str) -> str:
+    create_staff(env, email)
+    token: str = Http(api.url).execute(LOGIN, {"e": email, "p": STAFF_PASSWORD})["login"]["token"]
+    return token
+
+
 @pytest.fixture(scope="module")
-def tokens(owner: EndUser, staff_token: str, integration_key: str) -> dict[str, str | None]:
+def revoked_tokens(api: ApiServer, env: dict[str, str]) -> dict[str, str | None]:
+    """Credentials that were valid: a logged-out token, a disabled account's, a revoked key."""
+    logged_out = _staff_login(api, env, f"out-{uuid.uuid4().hex[:8]}@example.test")
+    Http(api.url, logged_out).execute("mutation { logout }")
+    disabled_email = f"gone-{uuid.uuid4().hex[:8]}@example.test"
+    disabled = _staff_login(api, env, disabled_email)
+    _cli(env, "disable-staff", disabled_email)
+    key_name = f"old-crm-{uuid.uuid4().hex[:8]}"
+    revoked_key = _cli(env, "create-integration-key", key_name).strip().splitlines()[-1]
+    _cli(env, "revoke-integration-key", key_name)
+    return {"logged_out_staff": logged_out, "disabled_staff": disabled, "revoked_key": revoked_key}
+
+
+@pytest.fixture(scope="module")
+def tokens(
+    owner: EndUser, staff_token: str, integration_key: str, revoked_tokens: dict[str, str | None]
+) -> dict[str, str | None]:
     return {
+        **revoked_tokens,
         "none": None,
         "expired": make_user("late", ttl=timedelta(seconds=-10)).token,
         "bad_signature": make_user("forger", secret="not-the-widget-secret-0123456789abc").token,
@@ -49,7 +82,7 @@ def chat_id(api: ApiServer, owner: EndUser) -> str:
 
 
 def _expect(*, user: str, other_user: str, staff: str, integration: str) -> dict[str, str]:
-    unauthenticated = dict.fromkeys(["none", "expired", "bad_signature"], "UNAUTHENTICATED")
+    unauthenticated = dict.fromkeys(REFUSED, "UNAUTHENTICATED")
     return {
         **unauthenticated,
         "user": user,
@@ -234,7 +267,7 @@ SUBSCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-@pytest.mark.parametrize("caller", ["none", "expired", "bad_signature"])
+@pytest.mark.parametrize("caller", REFUSED)
 async def test_a_websocket_without_a_valid_token_is_closed_with_4403(
     api: ApiServer, tokens: dict[str, str | None], caller: str
 ) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
 from tests.conftest import STAFF_PASSWORD
 from tests.e2e.conftest import demo_url, fresh_page, screenshot
+from tests.support.graphql import Http
+from tests.support.operations import VIEWER
 from tests.support.servers import ApiServer
 
 
@@ -116,3 +119,19 @@ def test_two_agents_see_each_others_replies(
     expect(by_id(agent_a, "restore-button")).to_be_visible()
     for opened in pages:
         opened.context.close()
+
+
+def test_log_out_revokes_the_token_before_forgetting_it(
+    api: ApiServer, page: Page, staff_email: str
+) -> None:
+    log_in(page, api, staff_email)
+    expect(by_id(page, "logout")).to_be_visible()
+    session = page.evaluate("sessionStorage.getItem('support-chat.dashboard.session')")
+    token = json.loads(session)["token"]
+    assert Http(api.url, token).execute(VIEWER)["viewer"]["email"] == staff_email
+
+    by_id(page, "logout").click()
+
+    expect(by_id(page, "login-email")).to_be_visible()
+    refused = Http(api.url, token).post(VIEWER).json()["errors"][0]["extensions"]
+    assert refused == {"code": "UNAUTHENTICATED", "reason": "TOKEN_REVOKED"}

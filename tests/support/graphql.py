@@ -127,9 +127,11 @@ async def initialise(connection: ClientConnection, token: str | None) -> Json:
 
 
 @asynccontextmanager
-async def acknowledged(ws_url: str, token: str | None) -> AsyncIterator[ClientConnection]:
+async def acknowledged(
+    ws_url: str, token: str | None, **options: Any
+) -> AsyncIterator[ClientConnection]:
     """A raw connection the server has acknowledged, for tests that send frames of their own."""
-    async with opened(ws_url) as connection:
+    async with opened(ws_url, **options) as connection:
         ack = await initialise(connection, token)
         assert ack["type"] == "connection_ack", ack
         yield connection

@@ -13,7 +13,11 @@ import type { TypingEvent } from './typing';
 const MESSAGE_ADDED = `subscription($afterSeq: Int) { messageAdded(afterSeq: $afterSeq) { ${MESSAGE_FIELDS} } }`;
 const MESSAGES_READ = `subscription { messagesRead { ${MESSAGE_FIELDS} } }`;
 const TYPING = 'subscription { typing { name typing } }';
-/** graphql-transport-ws "Forbidden": the server rejected the token. */
+/**
+ * graphql-transport-ws "Forbidden": the server rejected the token (expired or revoked).
+ * Every other server close, e.g. 4008 (fell too far behind its live events), is simply
+ * retried: the next connection resumes after the newest confirmed seq.
+ */
 const CLOSE_FORBIDDEN = 4403;
 
 export interface LiveHandlers {

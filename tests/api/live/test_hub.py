@@ -20,15 +20,19 @@ def chat_updated(email: str) -> ChatUpdated:
     return ChatUpdated(Chat(user_id=uuid4(), user_email=email))
 
 
+def fail() -> None:
+    raise AssertionError("a listener that keeps up never overflows")
+
+
 async def test_publish_reaches_every_listener_of_the_channel(service_env: dict[str, str]) -> None:
     redis = Redis.from_url(service_env["REDIS_URL"])
-    hub = Hub(redis)
+    hub = Hub(redis, queue_limit=100)
     await hub.start()
     try:
         async with (
-            hub.listen("room:a") as first,
-            hub.listen("room:a") as second,
-            hub.listen("room:b") as elsewhere,
+            hub.listen("room:a", on_overflow=fail) as first,
+            hub.listen("room:a", on_overflow=fail) as second,
+            hub.listen("room:b", on_overflow=fail) as elsewhere,
         ):
             [(_, subscriptions)] = await redis.pubsub_numsub("room:a")
             assert subscriptions == 1  # one Redis subscription, two listeners
@@ -49,10 +53,10 @@ async def test_listeners_get_a_gap_marker_and_events_again_after_a_redis_restart
     server = RedisServer()
     server.start()
     redis = Redis.from_url(server.url)
-    hub = Hub(redis)
+    hub = Hub(redis, queue_limit=100)
     await hub.start()
     try:
-        async with hub.listen("room:c") as listener:
+        async with hub.listen("room:c", on_overflow=fail) as listener:
             server.stop()
             await asyncio.sleep(0.5)
             server.start()
@@ -65,3 +69,29 @@ async def test_listeners_get_a_gap_marker_and_events_again_after_a_redis_restart
         await hub.close()
         await redis.aclose()
         server.stop()
+
+
+async def test_a_listener_that_falls_behind_is_dropped_from_without_slowing_the_others(
+    service_env: dict[str, str],
+) -> None:
+    redis = Redis.from_url(service_env["REDIS_URL"])
+    hub = Hub(redis, queue_limit=10)
+    overflows: list[str] = []
+    await hub.start()
+    try:
+        async with (
+            hub.listen("room:d", on_overflow=lambda: overflows.append("slow")) as slow,
+            hub.listen("room:d", on_overflow=fail) as keeping_up,
+        ):
+            for number in range(25):
+                await hub.publish("room:d", chat_updated(f"{number}@example.com"))
+                event = await asyncio.wait_for(anext(keeping_up), 2)
+                assert isinstance(event, ChatUpdated)
+                assert event.chat.user_email == f"{number}@example.com"
+
+            assert overflows == ["slow"]  # once, at the eleventh event
+            with pytest.raises(TimeoutError):  # nothing after the hole, not even what was queued
+                await asyncio.wait_for(anext(slow), 0.3)
+    finally:
+        await hub.close()
+        await redis.aclose()

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { revokeToken } from '../graphql/client';
 import { clearSession, loadSession, saveSession, type Session } from '../lib/session';
 import { Dashboard } from './Dashboard';
 import { LoginPage } from './LoginPage';
@@ -16,10 +17,12 @@ export function App() {
     setSession(next);
   }, []);
 
-  const logout = useCallback(() => {
+  const logout = useCallback(async () => {
+    // Revoke the token first; the tab forgets it whatever the answer (e.g. offline).
+    if (session) await revokeToken(session.token);
     clearSession();
     setSession(null);
-  }, []);
+  }, [session]);
 
   const expire = useCallback(() => {
     clearSession();

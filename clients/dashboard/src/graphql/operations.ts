@@ -70,6 +70,12 @@ export const LOGIN = gql<
   }
 `;
 
+export const LOGOUT = gql<{ logout: boolean }, Record<string, never>>`
+  mutation Logout {
+    logout
+  }
+`;
+
 export const CHATS = gql<
   { chats: ChatConnection },
   { archived: boolean; first: number; after: string | null; search: string | null }
