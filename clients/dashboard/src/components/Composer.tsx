@@ -1,5 +1,9 @@
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useSavedReplies } from '../hooks/useSavedReplies';
+import { filterReplies, insertReply, slashToken, stepHighlight } from '../lib/savedReplies';
+import { createTypingSignal } from '../lib/typingSignal';
+import { ReplyPicker } from './ReplyPicker';
 
 /** The API's limit on a message's length. */
 const MAX_LENGTH = 5000;
@@ -7,12 +11,30 @@ const MAX_HEIGHT_PX = 160;
 
 interface Props {
   onSend: (content: string) => void;
+  /** Resolves false when the note was not saved. */
+  onNote: (content: string) => Promise<boolean>;
+  /** Tells the user whether the agent is typing (replies only, never notes). */
+  onTyping: (typing: boolean) => void;
 }
 
-/** Auto-growing reply box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ onSend }: Props) {
+/**
+ * Auto-growing reply box: Enter sends, Shift+Enter starts a new line. "Note" switches to
+ * staff-only notes; "/" opens the saved replies picker.
+ */
+export function Composer({ onSend, onNote, onTyping }: Props) {
   const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
+  const [noteMode, setNoteMode] = useState(false);
+  const [highlight, setHighlight] = useState(0);
+  const [pickerClosed, setPickerClosed] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const typing = useMemo(() => createTypingSignal(onTyping), [onTyping]);
+  useEffect(() => typing.stopped, [typing]);
+
+  const token = pickerClosed ? null : slashToken(text, caret);
+  const { replies } = useSavedReplies(token !== null);
+  const matches = token && replies ? filterReplies(replies, token.query) : [];
+  const pickerOpen = token !== null;
 
   useLayoutEffect(() => {
     const element = input.current;
@@ -21,42 +43,118 @@ export function Composer({ onSend }: Props) {
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [text]);
 
-  const submit = () => {
-    if (!text.trim()) return;
-    onSend(text);
+  const submit = async () => {
+    const content = text.trim();
+    if (!content) return;
+    if (noteMode) {
+      if (!(await onNote(content))) return;
+    } else {
+      typing.stopped();
+      onSend(content);
+    }
     setText('');
     input.current?.focus();
   };
 
+  const insert = (index: number) => {
+    const reply = matches[index];
+    if (!token || !reply) return;
+    const next = insertReply(text, caret, token, reply.content);
+    setText(next.text);
+    setCaret(next.caret);
+    requestAnimationFrame(() => input.current?.setSelectionRange(next.caret, next.caret));
+  };
+
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    if (event.isComposing) return;
+    if (pickerOpen && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
-      submit();
+      setHighlight((index) => stepHighlight(index, matches.length, event.key === 'ArrowDown' ? 1 : -1));
+    } else if (pickerOpen && event.key === 'Escape') {
+      event.preventDefault();
+      setPickerClosed(true);
+    } else if (pickerOpen && (event.key === 'Enter' || event.key === 'Tab') && matches.length > 0) {
+      event.preventDefault();
+      insert(highlight);
+    } else if (event.key === 'Escape') {
+      event.currentTarget.blur(); // back to the list's shortcuts
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void submit();
     }
+  };
+
+  const onInput = (event: TargetedEvent<HTMLTextAreaElement>) => {
+    const { value, selectionStart } = event.currentTarget;
+    setText(value);
+    setCaret(selectionStart);
+    setHighlight(0);
+    setPickerClosed(false);
+    if (noteMode) return;
+    if (value.trim()) typing.typed();
+    else typing.stopped();
   };
 
   const onSubmit = (event: TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
-    submit();
+    void submit();
+  };
+
+  const toggleNote = () => {
+    setNoteMode((note) => !note);
+    typing.stopped();
+    input.current?.focus();
   };
 
   return (
-    <form class="composer" onSubmit={onSubmit}>
+    <form class={`composer${noteMode ? ' composer--note' : ''}`} onSubmit={onSubmit} data-testid="composer">
+      {pickerOpen && (
+        <ReplyPicker
+          replies={matches}
+          loading={replies === null}
+          highlight={highlight}
+          onChoose={insert}
+        />
+      )}
+      <button
+        type="button"
+        class="button button--ghost composer__mode"
+        aria-pressed={noteMode}
+        onClick={toggleNote}
+        data-testid="note-toggle"
+      >
+        Note
+      </button>
       <textarea
         ref={input}
         class="composer__input"
         rows={1}
         maxLength={MAX_LENGTH}
-        placeholder="Write a reply…  (Enter to send, Shift+Enter for a new line)"
-        aria-label="Reply"
+        placeholder={
+          noteMode
+            ? 'Write a note only staff see…'
+            : 'Write a reply…  (Enter to send, Shift+Enter for a new line, / for saved replies)'
+        }
+        aria-label={noteMode ? 'Note (only staff see this)' : 'Reply'}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={pickerOpen}
+        aria-controls={pickerOpen ? 'reply-picker' : undefined}
+        aria-activedescendant={pickerOpen && matches[highlight] ? `reply-option-${matches[highlight].id}` : undefined}
         value={text}
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={onInput}
         onKeyDown={onKeyDown}
+        onClick={(event) => setCaret(event.currentTarget.selectionStart)}
         autoFocus
         data-testid="composer-input"
       />
-      <button type="submit" class="button button--primary composer__send" disabled={!text.trim()} data-testid="composer-send">
-        Send
+      <button
+        type="submit"
+        class="button button--primary composer__send"
+        disabled={!text.trim()}
+        data-testid="composer-send"
+      >
+        {noteMode ? 'Add note' : 'Send'}
       </button>
     </form>
   );

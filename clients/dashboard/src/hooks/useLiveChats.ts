@@ -55,7 +55,7 @@ export function useLiveChats({ reconnects, onNewUserMessage }: LiveChatsOptions)
 
   useEffect(() => {
     void client
-      .query(CHATS, { archived: false, first: CHAT_PAGE_SIZE, after: null, search: null })
+      .query(CHATS, { archived: false, first: CHAT_PAGE_SIZE, after: null, search: null, assignee: 'ANYONE' })
       .toPromise()
       .then(({ data }) => data && receive(data.chats.edges.map((edge) => edge.node)));
   }, [client, receive, reconnects]);
