@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     graphiql: bool | None = None  # default: on in dev, off in production
     introspection: bool | None = None  # default: on in dev, off in production
     staff_token_hours: float = Field(default=12, gt=0)
+    # What the widget says while no staff member has the dashboard open.
+    away_message: str = "We're away right now. Leave a message and we'll reply by email."
+    # A staff member counts as online this long after their dashboard last checked in
+    # (it checks in every third of it): how soon a crashed tab goes offline.
+    presence_ttl_seconds: float = Field(default=40, ge=1, le=300)
 
     # Limits on what one request may ask of the server.
     max_query_depth: int = Field(default=10, gt=0)

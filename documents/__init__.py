@@ -2,7 +2,8 @@
 
 Nothing outside this package imports pymongo or Beanie's query API, or builds a
 MongoDB filter: callers use the operations in `chats`, `messages`, `users`,
-`staff_accounts`, `integration_keys` and `email_deliveries`. Each write is a
+`staff_accounts`, `integration_keys`, `email_deliveries`, `notes` and
+`canned_replies`. Each write is a
 single-document atomic update (a standalone MongoDB has no transactions).
 """
 
@@ -18,11 +19,13 @@ from documents.database import (
 )
 from documents.models import (
     DOCUMENT_MODELS,
+    CannedReply,
     Chat,
     DeliveryStatus,
     EmailDelivery,
     IntegrationKey,
     Message,
+    Note,
     SenderType,
     Staff,
     User,
@@ -32,12 +35,14 @@ __all__ = [
     "DATABASE_ERROR",
     "DATABASE_UNAVAILABLE",
     "DOCUMENT_MODELS",
+    "CannedReply",
     "Chat",
     "Client",
     "DeliveryStatus",
     "EmailDelivery",
     "IntegrationKey",
     "Message",
+    "Note",
     "SenderType",
     "Staff",
     "User",

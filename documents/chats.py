@@ -1,10 +1,12 @@
-"""Chats: one per end user, found or created, listed by activity, archived and restored."""
+"""Chats: one per end user, found or created, listed by activity, archived and restored,
+assigned to staff, rated by their user."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -15,9 +17,10 @@ from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
 from documents._load import load
 from documents._upsert import upsert_one
-from documents.models import Chat, User
+from documents.models import Chat, Staff, User
 
 MAX_PAGE = 200
+_NO_RATING = {"rating": None, "rating_comment": None, "rated_at": None}
 ChatPosition = tuple[datetime, UUID]  # where a chat stands in the list: (activity, id)
 
 
@@ -49,6 +52,15 @@ async def sync_user_email(user_id: UUID, email: str) -> None:
 
 
 async def set_archived(chat: Chat, archived: bool) -> Chat:
+    if archived:
+        # Archiving starts a period the user may rate afresh; archiving again keeps the rating.
+        document = await Chat.get_pymongo_collection().find_one_and_update(
+            {"_id": chat.id, "archived": False},
+            {"$set": {"archived": True, "archived_at": utc_now(), **_NO_RATING}},
+            return_document=ReturnDocument.AFTER,
+        )
+        if document is not None:
+            return load(Chat, document)
     document = await Chat.get_pymongo_collection().find_one_and_update(
         {"_id": chat.id},
         {"$set": {"archived": archived, "archived_at": utc_now() if archived else None}},
@@ -57,6 +69,54 @@ async def set_archived(chat: Chat, archived: bool) -> Chat:
     if document is None:
         raise NotFound("Chat not found.")
     return load(Chat, document)
+
+
+async def assign(chat: Chat, staff_id: UUID | None) -> Chat:
+    """Give the chat to this staff member, or to nobody."""
+    if staff_id is not None and await Staff.get(staff_id) is None:
+        raise NotFound("No staff member has this id.", field="staffId")
+    return await _update(chat.id, {"$set": {"assignee_id": staff_id}})
+
+
+async def rate(chat: Chat, rating: int, comment: str | None) -> Chat:
+    """The user's rating of the archived chat; a later one replaces it until the chat is
+    archived again."""
+    document = await Chat.get_pymongo_collection().find_one_and_update(
+        {"_id": chat.id, "archived": True},
+        {"$set": {"rating": rating, "rating_comment": comment, "rated_at": utc_now()}},
+        return_document=ReturnDocument.AFTER,
+    )
+    if document is None:
+        raise BadUserInput("A chat can be rated once it is archived.", reason="NOT_ARCHIVED")
+    return load(Chat, document)
+
+
+async def clear_unread_by_staff(chat_id: UUID, viewed_at: datetime) -> None:
+    """Staff viewed the chat: no USER message up to then awaits them any more."""
+    await Chat.get_pymongo_collection().update_one(
+        {"_id": chat_id, "unread_by_staff": True, "last_user_message_at": {"$lte": viewed_at}},
+        {"$set": {"unread_by_staff": False}},
+    )
+
+
+async def count_unread_by_staff() -> int:
+    """Chats in the inbox (not archived) with USER messages staff have not viewed."""
+    return await Chat.find({"unread_by_staff": True, "archived": False}).count()
+
+
+async def _update(chat_id: UUID, update: dict[str, Any]) -> Chat:
+    document = await Chat.get_pymongo_collection().find_one_and_update(
+        {"_id": chat_id}, update, return_document=ReturnDocument.AFTER
+    )
+    if document is None:
+        raise NotFound("Chat not found.", field="chatId")
+    return load(Chat, document)
+
+
+class AssigneeFilter(StrEnum):
+    ANYONE = "ANYONE"
+    ME = "ME"
+    NOBODY = "NOBODY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +131,26 @@ class ChatPage:
 
 
 async def list_chats(
-    *, archived: bool, first: int, after: ChatPosition | None, search: str | None
+    *,
+    archived: bool,
+    first: int,
+    after: ChatPosition | None,
+    search: str | None,
+    assignee: AssigneeFilter = AssigneeFilter.ANYONE,
+    me: UUID | None = None,
 ) -> ChatPage:
-    """Chats by latest activity, newest first, `first` after the cursor position."""
+    """Chats with messages by latest activity, newest first, `first` after the cursor
+    position; `me` is the staff member that `AssigneeFilter.ME` means."""
     if not 0 < first <= MAX_PAGE:
         raise BadUserInput(f"first must be between 1 and {MAX_PAGE}.", field="first")
-    query: dict[str, Any] = {"archived": archived}
+    # A chat the user opened but never wrote in stays out of the staff list.
+    query: dict[str, Any] = {"archived": archived, "message_count": {"$gt": 0}}
+    if assignee is AssigneeFilter.ME:
+        if me is None:
+            raise BadUserInput("assignee: ME needs a staff caller.", field="assignee")
+        query["assignee_id"] = me
+    elif assignee is AssigneeFilter.NOBODY:
+        query["assignee_id"] = None
     if search:
         query["user_email"] = {"$regex": re.escape(search.strip()), "$options": "i"}
     page_query = dict(query)

@@ -18,7 +18,7 @@ from pymongo.errors import DuplicateKeyError
 from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
 from documents._load import load
-from documents.chats import MAX_PAGE
+from documents.chats import MAX_PAGE, clear_unread_by_staff
 from documents.models import Chat, Message, SenderType
 from documents.models.chat import PREVIEW_LENGTH
 from documents.models.message import MAX_CONTENT_LENGTH
@@ -47,7 +47,12 @@ def clean_content(content: str) -> str:
 
 
 async def send_message(
-    chat: Chat, sender_type: SenderType, sender_id: UUID, content: str, client_id: str | None
+    chat: Chat,
+    sender_type: SenderType,
+    sender_id: UUID,
+    content: str,
+    client_id: str | None,
+    sender_name: str | None = None,
 ) -> Sent:
     text = clean_content(content)
     if client_id is not None and not 0 < len(client_id) <= MAX_CLIENT_ID_LENGTH:
@@ -63,6 +68,7 @@ async def send_message(
         sender_id=sender_id,
         client_id=client_id or str(message_id),
         client_id_given=client_id is not None,
+        sender_name=sender_name,
     )
     try:
         await message.insert()
@@ -100,7 +106,12 @@ async def _summarize(message: Message) -> Chat:
     }
     increments = {"message_count": 1}
     if message.sender_type is SenderType.USER:
-        latest |= {"last_user_message_at": at, "archived": False, "archived_at": None}
+        latest |= {
+            "last_user_message_at": at,
+            "archived": False,
+            "archived_at": None,
+            "unread_by_staff": True,
+        }
     else:
         increments["unread_count"] = 1
     chats = Chat.get_pymongo_collection()
@@ -114,7 +125,7 @@ async def _summarize(message: Message) -> Chat:
         # A message stored later already leads the summary: only count this one,
         # keeping the un-archive a USER message always brings.
         unarchive = (
-            {"$set": {"archived": False, "archived_at": None}}
+            {"$set": {"archived": False, "archived_at": None, "unread_by_staff": True}}
             if message.sender_type is SenderType.USER
             else {}
         )
@@ -151,6 +162,8 @@ async def mark_read(chat: Chat, reader: SenderType) -> tuple[Chat, list[Message]
     )
     if document is None:
         raise NotFound("Chat not found.")
+    if reader is SenderType.ADMIN:
+        await clear_unread_by_staff(chat.id, now)
     return load(Chat, document), unread
 
 

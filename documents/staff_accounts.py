@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from uuid import UUID
 
+from beanie import SortDirection
 from pymongo.errors import DuplicateKeyError
 
 from documents.models import Staff
@@ -19,6 +21,22 @@ async def staff_by_email(email: str) -> Staff | None:
 
 async def staff_by_id(staff_id: UUID) -> Staff | None:
     return await Staff.get(staff_id)
+
+
+async def staff_by_ids(ids: Sequence[UUID]) -> list[Staff | None]:
+    """The staff with these ids, in the same order; None where there is none."""
+    found = {staff.id: staff for staff in await Staff.find({"_id": {"$in": list(ids)}}).to_list()}
+    return [found.get(staff_id) for staff_id in ids]
+
+
+MAX_STAFF = 1000
+
+
+async def all_staff() -> list[Staff]:
+    """Every staff account, by email."""
+    return (
+        await Staff.find({}).sort([("email", SortDirection.ASCENDING)]).limit(MAX_STAFF).to_list()
+    )
 
 
 async def create_staff(email: str, name: str | None, password_hash: str) -> Staff | None:

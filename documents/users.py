@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from documents._load import load
 from documents._upsert import upsert_one
 from documents.chats import sync_user_email
 from documents.models import User
+from documents.models.user import AttributeValue
 
 
-async def remember_user(external_id: str, email: str, name: str | None) -> User:
-    """The user with this host-app id, created on first sight, email and name kept current.
+async def remember_user(
+    external_id: str,
+    email: str,
+    name: str | None,
+    attributes: Mapping[str, AttributeValue] | None = None,
+) -> User:
+    """The user with this host-app id, created on first sight, email, name and attributes
+    kept current (attributes None: the token had none; the stored ones stay).
 
     A changed email also reaches the user's chat, whose copy serves search and
     `newUserMessage`.
     """
     user = await User.find_one(User.external_id == external_id)
-    if user is not None and user.email == email and user.name == name:
+    unchanged_attributes = attributes is None or (
+        user is not None and user.attributes == attributes
+    )
+    if user is not None and user.email == email and user.name == name and unchanged_attributes:
         return user
     fresh = User(external_id=external_id, email=email)
+    current: dict[str, object] = {"email": email, "name": name}
+    if attributes is not None:
+        current["attributes"] = dict(attributes)
     document = await upsert_one(
         User.get_pymongo_collection(),
         {"external_id": external_id},
         {
-            "$set": {"email": email, "name": name},
+            "$set": current,
             "$setOnInsert": {"_id": fresh.id, "created_at": fresh.created_at},
         },
     )

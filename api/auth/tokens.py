@@ -9,6 +9,7 @@ from uuid import UUID
 
 import jwt
 
+from api.auth.attributes import token_attributes
 from api.auth.keys import INTEGRATION_KEY_PREFIX, hash_key
 from api.auth.principal import Principal, Role
 from api.auth.revocation import Revocations
@@ -65,7 +66,8 @@ async def _user_principal(claims: dict[str, Any]) -> Principal:
         raise Unauthenticated("Token lacks sub or email.", reason="INVALID_TOKEN")
     if name is not None and not isinstance(name, str):
         raise Unauthenticated("Token name must be a string.", reason="INVALID_TOKEN")
-    user = await remember_user(external_id, email, name)
+    attributes = token_attributes(claims.get("attributes"), external_id)
+    user = await remember_user(external_id, email, name, attributes)
     return Principal(user.id, Role.USER, user.email, user.name, _expiry(claims))
 
 
@@ -101,9 +103,18 @@ def issue_staff_token(staff: Staff, settings: Settings) -> str:
     return jwt.encode(claims, settings.secret_key, algorithm="HS256")
 
 
-def user_token(secret: str, external_id: str, email: str, name: str | None, ttl: timedelta) -> str:
+def user_token(
+    secret: str,
+    external_id: str,
+    email: str,
+    name: str | None,
+    ttl: timedelta,
+    attributes: object = None,
+) -> str:
     """An end-user token as a host app's backend would sign it (demo and tests)."""
     claims: dict[str, Any] = {"sub": external_id, "email": email, "exp": utc_now() + ttl}
     if name:
         claims["name"] = name
+    if attributes is not None:
+        claims["attributes"] = attributes
     return jwt.encode(claims, secret, algorithm="HS256")

@@ -12,10 +12,14 @@ from api.live.events import (
     LiveEvent,
     MessageAdded,
     MessagesRead,
+    NoteAdded,
+    TypingChanged,
     chat_channel,
+    staff_chat_channel,
+    typing_channel,
 )
 from api.live.hub import Hub
-from documents import Chat, Message, SenderType
+from documents import Chat, Message, Note, SenderType
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +43,12 @@ class Publisher:
 
     async def chat_updated(self, chat: Chat) -> None:
         await self._publish(CHAT_UPDATES, ChatUpdated(chat))
+
+    async def note_added(self, note: Note) -> None:
+        await self._publish(staff_chat_channel(note.chat_id), NoteAdded(note))
+
+    async def typing(self, event: TypingChanged) -> None:
+        await self._publish(typing_channel(event.chat_id), event)
 
     async def _publish(self, channel: str, event: LiveEvent) -> None:
         try:

@@ -13,7 +13,9 @@ from api.auth.principal import Principal
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
 from api.live.hub import Hub
+from api.live.presence import PresenceLease, StaffPresence
 from api.live.publisher import Publisher
+from api.live.typing import TypingThrottle
 from api.rate_limit import RateLimiter
 from core.clock import utc_now
 from core.errors import DomainError, Unauthenticated
@@ -29,10 +31,14 @@ class Context:
     emails: EmailScheduler
     limits: RateLimiter
     revocations: Revocations
+    presence: StaffPresence
+    typing: TypingThrottle
     principal: Principal | None = None
     auth_error: DomainError | None = None
     # Set by Strawberry from the graphql-transport-ws connection_init payload.
     connection_params: dict[str, Any] | None = None
+    # A staff WebSocket: marks its staff member online while it is open.
+    presence_lease: PresenceLease | None = None
 
     def caller(self) -> Principal:
         """The authenticated caller, or the reason there is none."""

@@ -16,13 +16,15 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import SchemaExtension
 
-from documents import User
+from documents import Staff, User
+from documents.staff_accounts import staff_by_ids
 from documents.users import users_by_ids
 
 
 class Loaders:
     def __init__(self) -> None:
         self.users: DataLoader[UUID, User | None] = DataLoader(load_fn=users_by_ids, cache=False)
+        self.staff: DataLoader[UUID, Staff | None] = DataLoader(load_fn=staff_by_ids, cache=False)
 
 
 _operation_loaders: ContextVar[Loaders] = ContextVar("operation_loaders")

@@ -6,15 +6,23 @@ from strawberry import ID
 from api.auth.passwords import staff_with_password
 from api.auth.principal import Principal, Role
 from api.auth.tokens import issue_staff_token
-from api.schema.access import accessible_chat
+from api.live.events import TypingChanged
+from api.schema.access import accessible_chat, parse_id
 from api.schema.context import Info
-from api.schema.permissions import CanWrite, IsAuthenticated, IsStaff
+from api.schema.permissions import CanWrite, IsAuthenticated, IsEndUser, IsStaff
+from api.schema.team import CannedReply, Note
 from api.schema.types import AuthPayload, Chat, Message, Viewer
-from documents import SenderType, chats, messages
+from core.errors import BadUserInput
+from documents import SenderType, canned_replies, chats, messages, notes
 
 
 def _side(principal: Principal) -> SenderType:
     return SenderType.ADMIN if principal.is_staff else SenderType.USER
+
+
+def _shown_name(principal: Principal) -> str | None:
+    """How the other side sees the caller: staff by name (or email), users by name."""
+    return (principal.name or principal.email) if principal.is_staff else principal.name
 
 
 @strawberry.type
@@ -48,7 +56,9 @@ class Mutation:
         await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
         await context.limits.hit(f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip)
         chat = await accessible_chat(info, chat_id)
-        sent = await messages.send_message(chat, _side(caller), caller.id, content, client_id)
+        sent = await messages.send_message(
+            chat, _side(caller), caller.id, content, client_id, sender_name=_shown_name(caller)
+        )
         if sent.created:
             await info.context.events.message_added(sent.message, sent.chat)
             if sent.message.sender_type is SenderType.ADMIN:
@@ -79,6 +89,79 @@ class Mutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated, IsStaff])
     async def unarchive_chat(self, info: Info, chat_id: ID) -> Chat:
         return await _set_archived(info, chat_id, archived=False)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, IsStaff],
+        description="Give the chat to a staff member; a null staffId unassigns it.",
+    )
+    async def assign_chat(self, info: Info, chat_id: ID, staff_id: ID | None = None) -> Chat:
+        chat = await accessible_chat(info, chat_id)
+        assignee = None if staff_id is None else parse_id(staff_id, "staffId")
+        assigned = await chats.assign(chat, assignee)
+        await info.context.events.chat_updated(assigned)
+        return Chat.from_document(assigned)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, IsStaff],
+        description="A staff-only note; content follows the rules of a message.",
+    )
+    async def add_note(self, info: Info, chat_id: ID, content: str) -> Note:
+        caller, context = info.context.caller(), info.context
+        await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
+        note = await notes.add_note(await accessible_chat(info, chat_id), caller.id, content)
+        await context.events.note_added(note)
+        return Note.from_document(note)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, IsStaff],
+        description="Create (no id) or update a saved reply; shortcuts are unique.",
+    )
+    async def save_canned_reply(
+        self, id: ID | None = None, *, shortcut: str, title: str, content: str
+    ) -> CannedReply:
+        reply_id = None if id is None else parse_id(id, "id")
+        saved = await canned_replies.save_canned_reply(reply_id, shortcut, title, content)
+        return CannedReply.from_document(saved)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated, IsStaff])
+    async def delete_canned_reply(self, id: ID) -> bool:
+        await canned_replies.delete_canned_reply(parse_id(id, "id"))
+        return True
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, CanWrite],
+        description="Tell the other side the caller is typing (or stopped); not stored.",
+    )
+    async def set_typing(self, info: Info, chat_id: ID | None = None, typing: bool = True) -> bool:
+        caller, context = info.context.caller(), info.context
+        chat = await accessible_chat(info, chat_id)
+        if await context.typing.should_announce(chat.id, caller.id, typing):
+            event = TypingChanged(chat.id, _side(caller), _shown_name(caller), typing)
+            await context.events.typing(event)
+        return True
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated, IsEndUser],
+        description="The user rates their archived chat 1-5; a later rating replaces it.",
+    )
+    async def rate_chat(self, info: Info, rating: int, comment: str | None = None) -> Chat:
+        caller, context = info.context.caller(), info.context
+        await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
+        if not MIN_RATING <= rating <= MAX_RATING:
+            raise BadUserInput(
+                f"rating must be between {MIN_RATING} and {MAX_RATING}.", field="rating"
+            )
+        text = None if comment is None else comment.strip() or None
+        if text is not None and len(text) > MAX_RATING_COMMENT:
+            raise BadUserInput(
+                f"comment is longer than {MAX_RATING_COMMENT} characters.", field="comment"
+            )
+        rated = await chats.rate(await accessible_chat(info, None), rating, text)
+        await context.events.chat_updated(rated)
+        return Chat.from_document(rated)
+
+
+MIN_RATING, MAX_RATING, MAX_RATING_COMMENT = 1, 5, 1000
 
 
 async def _set_archived(info: Info, chat_id: ID, *, archived: bool) -> Chat:

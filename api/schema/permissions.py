@@ -45,3 +45,11 @@ class IsStaff(BasePermission):
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         return info.context.caller().is_staff
+
+
+class IsEndUser(BasePermission):
+    message = "Only the chat's user may do this."
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.caller().role is Role.USER

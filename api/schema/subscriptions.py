@@ -13,15 +13,21 @@ from api.live.events import (
     LiveEvent,
     MessageAdded,
     MessagesRead,
+    NoteAdded,
+    TypingChanged,
     chat_channel,
+    staff_chat_channel,
+    typing_channel,
 )
 from api.live.streams import MessageStream, follow
 from api.schema.access import accessible_chat, parse_id
 from api.schema.context import Info
-from api.schema.permissions import IsAuthenticated, ReadsAllChats
+from api.schema.permissions import IsAuthenticated, IsStaff, ReadsAllChats
+from api.schema.team import Note, TypingEvent
 from api.schema.types import Chat, Message, NewUserMessageEvent
 from documents import Message as MessageDocument
-from documents import SenderType, chats, messages
+from documents import Note as NoteDocument
+from documents import SenderType, chats, messages, notes
 
 
 @strawberry.type
@@ -103,3 +109,50 @@ class Subscription:
 
         async for receipts in follow(info.context.hub, chat_channel(chat.id), pick, None):
             yield receipts
+
+    @strawberry.subscription(
+        permission_classes=[IsAuthenticated],
+        description="The other side's typing in one chat (USER: own chat, chatId optional).",
+    )
+    async def typing(
+        self, info: Info, chat_id: ID | None = None
+    ) -> AsyncGenerator[TypingEvent, None]:
+        chat = await accessible_chat(info, chat_id)
+        other_side = SenderType.USER if info.context.caller().reads_all_chats else SenderType.ADMIN
+
+        def pick(event: LiveEvent) -> list[TypingEvent]:
+            if not isinstance(event, TypingChanged) or event.side is not other_side:
+                return []
+            return [TypingEvent(chat_id=ID(str(event.chat_id)), sender_type=event.side,
+                                name=event.name, typing=event.typing)]  # fmt: skip
+
+        # A gap loses nothing worth replaying: typing is a hint that the next one corrects.
+        async for typing in follow(info.context.hub, typing_channel(chat.id), pick, None):
+            yield typing
+
+    @strawberry.subscription(
+        permission_classes=[IsAuthenticated, IsStaff],
+        description="Staff: new notes on one chat (on a channel no user subscription hears).",
+    )
+    async def note_added(self, info: Info, chat_id: ID) -> AsyncGenerator[Note, None]:
+        chat = await accessible_chat(info, chat_id)
+        # Notes so far are the caller's to query; this feed yields each later note once.
+        known = {note.id for note in await notes.notes_of_chat(chat.id)}
+
+        def fresh(found: list[NoteDocument]) -> list[Note]:
+            new = [note for note in found if note.id not in known]
+            known.update(note.id for note in new)
+            return [Note.from_document(note) for note in new]
+
+        def pick(event: LiveEvent) -> list[Note]:
+            return fresh([event.note]) if isinstance(event, NoteAdded) else []
+
+        async def catch_up() -> list[Note]:
+            return fresh(await notes.notes_of_chat(chat.id))
+
+        # replay_first: a note stored before Redis confirmed the subscription still arrives.
+        feed = follow(
+            info.context.hub, staff_chat_channel(chat.id), pick, catch_up, replay_first=True
+        )
+        async for note in feed:
+            yield note

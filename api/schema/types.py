@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Self
 from uuid import UUID
@@ -11,11 +12,14 @@ from strawberry import ID
 
 from api.auth.principal import Principal, Role
 from api.schema.access import parse_id
+from api.schema.context import Info
 from api.schema.cursors import chat_cursor
 from api.schema.loaders import operation_loaders
+from api.schema.permissions import IsStaff, ReadsAllChats
+from api.schema.team import Note, Staff, UserAttribute, staff_member
 from documents import Chat as ChatDocument
 from documents import Message as MessageDocument
-from documents import SenderType, User, chats, messages
+from documents import SenderType, User, chats, messages, notes
 
 strawberry.enum(SenderType, name="SenderType")
 strawberry.enum(Role, name="Role")
@@ -44,12 +48,31 @@ class SupportUser:
     external_id: str
     email: str
     name: str | None
+    first_seen_at: datetime | None = strawberry.field(
+        description="Not in the contract: when the user first opened the chat."
+    )
+    stored_attributes: strawberry.Private[dict[str, bool | int | float | str]]
 
     @classmethod
     def from_document(cls, user: User) -> Self:
         return cls(
-            id=ID(str(user.id)), external_id=user.external_id, email=user.email, name=user.name
+            id=ID(str(user.id)),
+            external_id=user.external_id,
+            email=user.email,
+            name=user.name,
+            first_seen_at=user.created_at,
+            stored_attributes=user.attributes,
         )
+
+    @strawberry.field(
+        permission_classes=[ReadsAllChats],
+        description="Not in the contract: the host app's attributes (staff and integrations).",
+    )
+    def attributes(self) -> list[UserAttribute]:
+        return [
+            UserAttribute(key=key, value=value if isinstance(value, str) else json.dumps(value))
+            for key, value in self.stored_attributes.items()
+        ]
 
 
 @strawberry.type
@@ -61,6 +84,7 @@ class Message:
     read_at: datetime | None
     created_at: datetime
     client_id: str | None
+    sender_name: str | None
 
     @classmethod
     def from_document(cls, message: MessageDocument) -> Self:
@@ -72,6 +96,7 @@ class Message:
             read_at=message.read_at,
             created_at=message.created_at,
             client_id=message.client_id if message.client_id_given else None,
+            sender_name=message.sender_name,
         )
 
 
@@ -93,7 +118,10 @@ class Chat:
     unread: bool
     unread_count: int
     created_at: datetime
+    rating: int | None
+    rating_comment: str | None
     user_id: strawberry.Private[UUID]
+    assignee_id: strawberry.Private[UUID | None]
 
     @classmethod
     def from_document(cls, chat: ChatDocument) -> Self:
@@ -110,6 +138,9 @@ class Chat:
             created_at=chat.created_at,
             user_id=chat.user_id,
             user_email=chat.user_email,
+            rating=chat.rating,
+            rating_comment=chat.rating_comment,
+            assignee_id=chat.assignee_id,
         )
 
     user_email: strawberry.Private[str]
@@ -119,9 +150,24 @@ class Chat:
         user = await operation_loaders().users.load(self.user_id)
         if user is None:  # never deleted today; one missing record must not break a list
             return SupportUser(
-                id=ID(str(self.user_id)), external_id="", email=self.user_email, name=None
+                id=ID(str(self.user_id)),
+                external_id="",
+                email=self.user_email,
+                name=None,
+                first_seen_at=None,
+                stored_attributes={},
             )
         return SupportUser.from_document(user)
+
+    @strawberry.field(description="Who owns the chat; null for end users, who never see it.")
+    async def assignee(self, info: Info) -> Staff | None:
+        if self.assignee_id is None or not info.context.caller().reads_all_chats:
+            return None
+        return await staff_member(info, self.assignee_id)
+
+    @strawberry.field(permission_classes=[IsStaff], description="Staff only, oldest first.")
+    async def notes(self) -> list[Note]:
+        return [Note.from_document(note) for note in await notes.notes_of_chat(UUID(self.id))]
 
     @strawberry.field(description="Newest `last` messages, oldest first.")
     async def messages(

@@ -16,7 +16,9 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
 from api.live.hub import Hub
+from api.live.presence import StaffPresence
 from api.live.publisher import Publisher
+from api.live.typing import TypingThrottle
 from api.pages.demo import demo_page, demo_token
 from api.pages.dev_mail import dev_mail
 from api.pages.health import healthz
@@ -50,6 +52,8 @@ def create_app(settings: Settings) -> Starlette:
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
                 "revocations": Revocations(redis),
+                "presence": StaffPresence(redis, settings.presence_ttl_seconds),
+                "typing": TypingThrottle(redis),
             }
         finally:
             await hub.close()

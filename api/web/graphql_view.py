@@ -85,6 +85,8 @@ class GraphQLView(GraphQL[Context, None]):
             emails=state.emails,
             limits=state.limits,
             revocations=state.revocations,
+            presence=state.presence,
+            typing=state.typing,
         )
         if isinstance(request, Request):
             token = bearer_token(request.headers.get("authorization"))
@@ -118,6 +120,8 @@ class GraphQLView(GraphQL[Context, None]):
             raise ConnectionRejectionError({"reason": error.details.get("reason")}) from None
         if context.principal.expires_at is not None:
             close_at_expiry(context.request, context.principal.expires_at)
+        if context.principal.is_staff:
+            context.presence_lease = await context.presence.hold(context.principal.id)
         return None
 
 

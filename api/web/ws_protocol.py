@@ -47,3 +47,10 @@ class CheckedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.handle_invalid_message(problem)
             return
         await super().handle_message(message)
+
+    async def shutdown(self) -> None:
+        try:
+            await super().shutdown()
+        finally:
+            if self.context.presence_lease is not None:
+                await self.context.presence_lease.release()

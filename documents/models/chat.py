@@ -38,6 +38,14 @@ class Chat(UuidDocument):
     # The "unread reply" email most recently claimed, and up to when it covers.
     last_email_at: datetime | None = None
     last_email_message_id: UUID | None = None
+    # Shared inbox: who owns the chat (a Staff id), and whether a USER message
+    # awaits staff: `unread`, stored so that the unread chats can be counted by index.
+    assignee_id: UUID | None = None
+    unread_by_staff: bool = False
+    # The user's rating of the current archived period (cleared when archived again).
+    rating: int | None = None
+    rating_comment: str | None = None
+    rated_at: datetime | None = None
 
     @property
     def unread(self) -> bool:
@@ -56,5 +64,18 @@ class Chat(UuidDocument):
                     ("_id", pymongo.DESCENDING),
                 ],
                 name="archived_activity",
+            ),
+            IndexModel(
+                [
+                    ("archived", pymongo.ASCENDING),
+                    ("assignee_id", pymongo.ASCENDING),
+                    ("activity_at", pymongo.DESCENDING),
+                    ("_id", pymongo.DESCENDING),
+                ],
+                name="archived_assignee_activity",
+            ),
+            IndexModel(
+                [("unread_by_staff", pymongo.ASCENDING), ("archived", pymongo.ASCENDING)],
+                name="unread_by_staff",
             ),
         ]

@@ -30,6 +30,8 @@ class Message(UuidDocument):
     # sender gave none) because FerretDB has no partial unique indexes.
     client_id: str
     client_id_given: bool = False
+    # Who sent it, as the other side sees them, when it was sent (None before v2).
+    sender_name: str | None = None
 
     class Settings:
         name = "messages"

@@ -83,7 +83,77 @@ HTTP_OPERATIONS: dict[str, tuple[str, dict[str, str]]] = {
         "mutation($chatId: ID!) { unarchiveChat(chatId: $chatId) { id } }",
         _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
     ),
+    "staff": (
+        "query { staff { id online } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "availability": (
+        ops.AVAILABILITY,
+        _expect(user=OK, other_user=OK, staff=OK, integration=OK),
+    ),
+    "unreadChatCount": (
+        ops.UNREAD_CHAT_COUNT,
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "cannedReplies": (
+        "query { cannedReplies { id } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "Chat.assignee": (  # end users never learn who owns their chat: null, not an error
+        "query($chatId: ID) { chat(id: $chatId) { assignee { id } } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "Chat.notes": (
+        "query($chatId: ID) { chat(id: $chatId) { notes { id } } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "SupportUser.attributes": (
+        "query($chatId: ID) { chat(id: $chatId) { user { attributes { key } } } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "assignChat": (
+        "mutation($chatId: ID!) { assignChat(chatId: $chatId) { id } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "addNote": (
+        'mutation($chatId: ID!) { addNote(chatId: $chatId, content: "n") { id } }',
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "saveCannedReply": (
+        'mutation { saveCannedReply(shortcut: "authz", title: "t", content: "c") { id } }',
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
+    "deleteCannedReply": (  # staff get past the permission to an id that names nothing
+        'mutation { deleteCannedReply(id: "00000000-0000-4000-8000-000000000000") }',
+        _expect(
+            user="FORBIDDEN", other_user="FORBIDDEN", staff="NOT_FOUND", integration="FORBIDDEN"
+        ),
+    ),
+    "setTyping": (
+        "mutation($chatId: ID) { setTyping(chatId: $chatId) }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
 }
+
+
+def test_rate_chat(
+    api: ApiServer, tokens: dict[str, str | None], chat_id: str, staff_token: str
+) -> None:
+    """USER only, own chat only (it takes no chat id), once the chat is archived."""
+    staff = Http(api.url, staff_token)
+    staff.execute(ops.ARCHIVE, {"chatId": chat_id})
+    expected = _expect(
+        user=OK, other_user="BAD_USER_INPUT", staff="FORBIDDEN", integration="FORBIDDEN"
+    )
+    try:
+        for caller in CALLERS:
+            result = Http(api.url, tokens[caller]).post(ops.RATE_CHAT, {"rating": 4}).json()
+            outcome = result["errors"][0]["extensions"]["code"] if result.get("errors") else OK
+            assert outcome == expected[caller], (caller, result)
+        rated = staff.execute(ops.CHAT_RATING, {"id": chat_id})["chat"]
+        assert rated["rating"] == 4  # the other user's attempt reached only their own chat
+    finally:
+        staff.execute(ops.UNARCHIVE, {"chatId": chat_id})
 
 
 @pytest.mark.parametrize("caller", CALLERS)
@@ -127,6 +197,14 @@ SUBSCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
         "subscription { chatUpdated { id } }",
         _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration=OK),
     ),
+    "typing": (
+        "subscription($chatId: ID) { typing(chatId: $chatId) { typing } }",
+        _expect(user=OK, other_user="FORBIDDEN", staff=OK, integration=OK),
+    ),
+    "noteAdded": (
+        "subscription($chatId: ID!) { noteAdded(chatId: $chatId) { id } }",
+        _expect(user="FORBIDDEN", other_user="FORBIDDEN", staff=OK, integration="FORBIDDEN"),
+    ),
 }
 
 
@@ -168,11 +246,20 @@ async def test_subscriptions(
             await subscribed(env["REDIS_URL"], f"support_chat:{chat_id}")
         if "chatUpdated" not in forbidden:
             await subscribed(env["REDIS_URL"], "admin_chat_updates")
-        # Events for every subscription the caller may hold: a message, then a read receipt.
+        if "typing" not in forbidden:
+            await subscribed(env["REDIS_URL"], f"support_chat_typing:{chat_id}")
+        if "noteAdded" not in forbidden:
+            await subscribed(env["REDIS_URL"], f"staff_chat:{chat_id}")
+        # Events for every subscription the caller may hold: a message, then a read receipt,
+        # typing on both sides (a change of value is never throttled), a note.
         Http(api.url, owner.token).execute(ops.SEND, {"content": "an event"})
         Http(api.url, staff_token).execute(ops.MARK_READ, {"chatId": chat_id})
         Http(api.url, staff_token).execute(ops.SEND, {"content": "reply", "chatId": chat_id})
         Http(api.url, owner.token).execute(ops.MARK_READ)
+        for typing in (False, True):
+            for token in (owner.token, staff_token):
+                Http(api.url, token).execute(ops.SET_TYPING, {"chatId": chat_id, "typing": typing})
+        Http(api.url, staff_token).execute(ops.ADD_NOTE, {"chatId": chat_id, "content": "a note"})
         for name in set(started) - forbidden:
             data = await started[name].next()
             assert data[name], data
