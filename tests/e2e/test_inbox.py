@@ -19,7 +19,7 @@ import jwt
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from api.auth.tokens import utc_now
+from core.clock import utc_now
 from devtools.services import ROOT
 from tests.conftest import STAFF_PASSWORD, WIDGET_SECRET
 from tests.e2e.conftest import demo_url, screenshot
@@ -247,11 +247,10 @@ def test_the_team_shows_who_has_the_dashboard_open(
     log_in(mine, api, agent)
     log_in(theirs, api, colleague)
 
-    by_id(mine, "team-summary").click()
     def member(staff: Agent) -> Locator:
         return by_id(mine, "team-member").and_(mine.locator(f'[data-staff-email="{staff.email}"]'))
 
-    )
+    by_id(mine, "team-summary").click()
     expect(member(colleague)).to_have_attribute("data-online", "true", timeout=25_000)
     expect(member(agent)).to_have_attribute("data-online", "true")
     expect(member(away)).to_have_attribute("data-online", "false")
@@ -428,10 +427,10 @@ def test_the_keyboard_moves_opens_archives_and_assigns(
     log_in(page, api, agent)
     expect(card(page, newer)).to_be_visible()
     cards = by_id(page, "chat-card")
+
     def index(customer: Customer) -> int:
         emails = [cards.nth(i).get_attribute("data-email") for i in range(cards.count())]
         return emails.index(customer.email)
-
 
     page.keyboard.press("?")
     expect(by_id(page, "shortcuts")).to_be_visible()
