@@ -49,7 +49,7 @@ export function ChatView({ chatId, list, onShowContact }: Props) {
   return (
     <section class="chat-view" data-testid="chat-view" aria-labelledby="chat-view-title">
       <header class="chat-view__header">
-        <a class="chat-view__back" href={listHref(list)} data-testid="back-link">
+        <a class="chat-view__back" href={listHref({ ...list, archived })} data-testid="back-link">
           ← <span class="visually-hidden">Back to </span>Chats
         </a>
         <div class="chat-view__who">

@@ -92,37 +92,34 @@ function LiveDashboard({
 
   const store = useLiveChats({ reconnects, onNewUserMessage });
   const team = useTeamState(session.viewer, reconnects);
-  const typing = useTypingState(reconnects);
 
   return (
     <ChatStoreContext.Provider value={store}>
       <TeamContext.Provider value={team}>
-        <TypingContext.Provider value={typing}>
-          <div class="app">
-            <TopBar
-              viewer={session.viewer}
-              muted={muted}
-              onToggleMuted={toggleMuted}
-              onShowShortcuts={() => setShowShortcuts(true)}
-              onLogout={onLogout}
+        <div class="app">
+          <TopBar
+            viewer={session.viewer}
+            muted={muted}
+            onToggleMuted={toggleMuted}
+            onShowShortcuts={() => setShowShortcuts(true)}
+            onLogout={onLogout}
+          />
+          {route.name === 'replies' ? (
+            <main class="app__main app__main--page">
+              <SavedRepliesPage />
+            </main>
+          ) : (
+            <Inbox
+              list={route.list}
+              chatId={route.chatId}
+              viewerId={session.viewer.id}
+              search={search}
+              onSearch={setSearch}
+              onShortcuts={() => setShowShortcuts(true)}
             />
-            {route.name === 'replies' ? (
-              <main class="app__main app__main--page">
-                <SavedRepliesPage />
-              </main>
-            ) : (
-              <Inbox
-                list={route.list}
-                chatId={route.chatId}
-                viewerId={session.viewer.id}
-                search={search}
-                onSearch={setSearch}
-                onShortcuts={() => setShowShortcuts(true)}
-              />
-            )}
-            {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
-          </div>
-        </TypingContext.Provider>
+          )}
+          {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+        </div>
       </TeamContext.Provider>
     </ChatStoreContext.Provider>
   );
@@ -142,7 +139,7 @@ interface InboxProps {
  * (styles.css), the open chat's pane when one is open.
  */
 function Inbox({ list, chatId, viewerId, search, onSearch, onShortcuts }: InboxProps) {
-  const { chats: index } = useChatStore();
+  const { chats: index, reconnects } = useChatStore();
   const actions = useChatActions();
   const query = useDebounced(search.trim(), SEARCH_DELAY_MS);
   const pages = useChatPages(list, query);
@@ -150,6 +147,10 @@ function Inbox({ list, chatId, viewerId, search, onSearch, onShortcuts }: InboxP
   const [selectedId, setSelectedId] = useState<string | null>(chatId);
   const [contactShown, setContactShown] = useState(false);
   const openChat = chatId === null ? undefined : index[chatId];
+  const typing = useTypingState(
+    chatId === null ? chats.map((chat) => chat.id) : [chatId, ...chats.map((chat) => chat.id)],
+    reconnects,
+  );
 
   useEffect(() => {
     setSelectedId(chatId);
@@ -189,24 +190,26 @@ function Inbox({ list, chatId, viewerId, search, onSearch, onShortcuts }: InboxP
 
   const pane = chatId === null ? 'list' : contactShown ? 'contact' : 'chat';
   return (
-    <main class={`app__main inbox inbox--${pane}`} data-pane={pane} data-testid="inbox">
-      <ChatList
-        list={list}
-        chats={chats}
-        pages={pages}
-        openId={chatId}
-        selectedId={selectedId}
-        search={search}
-        onSearch={onSearch}
-      />
-      {chatId === null ? (
-        <p class="inbox__placeholder">Select a chat to read it here. Press ? for keyboard shortcuts.</p>
-      ) : (
-        <>
-          <ChatView key={chatId} chatId={chatId} list={list} onShowContact={() => setContactShown(true)} />
-          {openChat && <ContactPanel chat={openChat} onClose={() => setContactShown(false)} />}
-        </>
-      )}
-    </main>
+    <TypingContext.Provider value={typing}>
+      <main class={`app__main inbox inbox--${pane}`} data-pane={pane} data-testid="inbox">
+        <ChatList
+          list={list}
+          chats={chats}
+          pages={pages}
+          openId={chatId}
+          selectedId={selectedId}
+          search={search}
+          onSearch={onSearch}
+        />
+        {chatId === null ? (
+          <p class="inbox__placeholder">Select a chat to read it here. Press ? for keyboard shortcuts.</p>
+        ) : (
+          <>
+            <ChatView key={chatId} chatId={chatId} list={list} onShowContact={() => setContactShown(true)} />
+            {openChat && <ContactPanel chat={openChat} onClose={() => setContactShown(false)} />}
+          </>
+        )}
+      </main>
+    </TypingContext.Provider>
   );
 }

@@ -355,3 +355,10 @@ export const TYPING = gql<{ typing: TypingEvent }, { chatId: string | null }>`
     }
   }
 `;
+
+/** Not in the contract (inbox-api's addition): every inbox chat with unread user messages. */
+export const UNREAD_CHAT_COUNT = gql<{ unreadChatCount: number }, Record<string, never>>`
+  query UnreadChatCount {
+    unreadChatCount
+  }
+`;

@@ -5,7 +5,6 @@ import {
   type ChatIndex,
   chatListReducer,
   selectChats,
-  unreadChatCount,
   upsertChat,
 } from './chatList';
 
@@ -94,7 +93,6 @@ describe('chatUpdated upsert', () => {
       chat('c', { lastMessageAt: '2024-01-29T12:00:00.000Z', unread: true, messageCount: 2 }),
     );
     expect(ids(selectChats(updated, active))).toEqual(['c', 'b', 'a']);
-    expect(updated['c']?.unread).toBe(true);
   });
 
   it('adds a chat it did not know', () => {
@@ -162,7 +160,6 @@ describe('newUserMessage', () => {
       lastMessageSender: 'USER',
       messageCount: 2,
     });
-    expect(unreadChatCount(updated)).toBe(1);
   });
 
   it('brings an archived chat back to Active', () => {
@@ -188,9 +185,3 @@ describe('newUserMessage', () => {
   });
 });
 
-describe('unreadChatCount', () => {
-  it('counts unread active chats only', () => {
-    const index = indexOf(chat('a', { unread: true }), chat('b', { unread: true, archived: true }), chat('c'));
-    expect(unreadChatCount(index)).toBe(1);
-  });
-});

@@ -136,8 +136,3 @@ export function selectChats(index: ChatIndex, filter: ChatFilter): Chat[] {
     )
     .sort(compareChats);
 }
-
-/** Active chats with a user message staff has not seen yet (the tab title's count). */
-export function unreadChatCount(index: ChatIndex): number {
-  return Object.values(index).filter((chat) => chat.unread && !chat.archived).length;
-}
