@@ -158,6 +158,8 @@ def test_list_chat_and_contact_side_by_side_and_the_url_names_the_chat(
     expect(by_id(page, "contact-panel")).to_be_visible()
     expect(page).to_have_url(re.compile(r"#/chats/[0-9a-f-]+$"))
     first_url = page.url
+    expect(by_id(page, "message")).to_have_count(1)
+    expect(by_id(page, "contact-external-id")).to_have_text(first.external_id)
     screenshot(page, "inbox-wide-chat")
 
     open_chat(page, second)
@@ -185,6 +187,7 @@ def test_a_phone_shows_one_pane_at_a_time_with_a_way_back(
     expect(by_id(page, "chat-list")).to_be_hidden()
     expect(by_id(page, "contact-panel")).to_be_hidden()
     expect(by_id(page, "composer-input")).to_be_visible()
+    expect(by_id(page, "message")).to_have_count(1)
     screenshot(page, "inbox-phone-chat")
 
     by_id(page, "contact-toggle").click()

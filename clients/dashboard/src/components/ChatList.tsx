@@ -86,7 +86,7 @@ export function ChatList({ list, chats, pages, openId, selectedId, search, onSea
               list={list}
               now={now}
               open={chat.id === openId}
-              selected={chat.id === selectedId}
+              selected={chat.id === selectedId && chat.id !== openId}
               typing={chat.id in typing ? (typing[chat.id] ?? null) : undefined}
             />
           </li>

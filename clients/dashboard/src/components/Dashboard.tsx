@@ -35,6 +35,7 @@ interface Props {
 /** The logged-in app: one API client (HTTP + WebSocket) for the session's token. */
 export function Dashboard({ session, onLogout, onExpired }: Props) {
   const [reconnects, setReconnects] = useState(0);
+  const [connects, setConnects] = useState(0);
   const expired = useRef(onExpired);
   expired.current = onExpired;
   const [api] = useState(() =>
@@ -42,13 +43,14 @@ export function Dashboard({ session, onLogout, onExpired }: Props) {
       token: session.token,
       onUnauthenticated: () => expired.current(),
       onReconnected: () => setReconnects((count) => count + 1),
+      onConnected: () => setConnects((count) => count + 1),
     }),
   );
   useEffect(() => api.dispose, [api]);
 
   return (
     <Provider value={api.client}>
-      <LiveDashboard session={session} reconnects={reconnects} onLogout={onLogout} />
+      <LiveDashboard session={session} reconnects={reconnects} connects={connects} onLogout={onLogout} />
     </Provider>
   );
 }
@@ -56,10 +58,13 @@ export function Dashboard({ session, onLogout, onExpired }: Props) {
 function LiveDashboard({
   session,
   reconnects,
+  connects,
   onLogout,
 }: {
   session: Session;
   reconnects: number;
+  /** Grows on every WebSocket connect, the first included. */
+  connects: number;
   onLogout: () => void;
 }) {
   const route = useRoute();
@@ -91,7 +96,7 @@ function LiveDashboard({
   );
 
   const store = useLiveChats({ reconnects, onNewUserMessage });
-  const team = useTeamState(session.viewer, reconnects);
+  const team = useTeamState(session.viewer, connects);
 
   return (
     <ChatStoreContext.Provider value={store}>

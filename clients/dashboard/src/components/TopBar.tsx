@@ -19,7 +19,7 @@ export function TopBar({ viewer, muted, onToggleMuted, onShowShortcuts, onLogout
         <span class="topbar__logo">
           <ChatIcon size={16} />
         </span>
-        Support
+        <span class="narrow-hidden">Support</span>
       </a>
       <div class="topbar__actions">
         <TeamIndicator />

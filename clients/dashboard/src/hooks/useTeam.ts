@@ -24,8 +24,8 @@ export function useTeam(): Team {
   return team;
 }
 
-/** Loads `staff` on start, every STAFF_REFRESH_MS and after a reconnect. */
-export function useTeamState(viewer: Viewer, reconnects: number): Team {
+/** Loads `staff` every STAFF_REFRESH_MS and whenever the WebSocket (dis)connects. */
+export function useTeamState(viewer: Viewer, connects: number): Team {
   const client = useClient();
   const [staff, setStaff] = useState<readonly Staff[]>([]);
 
@@ -40,7 +40,7 @@ export function useTeamState(viewer: Viewer, reconnects: number): Team {
     refresh();
     const timer = setInterval(refresh, STAFF_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [refresh, reconnects]);
+  }, [refresh, connects]);
 
   return useMemo(() => ({ viewer, staff, refresh }), [viewer, staff, refresh]);
 }
