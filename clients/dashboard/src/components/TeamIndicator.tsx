@@ -8,7 +8,7 @@ export function TeamIndicator() {
   return (
     <details class="menu menu--end" onToggle={(event) => event.currentTarget.open && refresh()} data-testid="team">
       <summary class="button button--ghost" data-testid="team-summary">
-        <OnlineDot online={online > 0} /> {online} online
+        <span class={`dot${online > 0 ? ' dot--online' : ''}`} aria-hidden="true" /> {online} online
       </summary>
       <ul class="menu__items team__list" aria-label="Team">
         {staff.map((member) => (
