@@ -59,17 +59,24 @@ async def save_canned_reply(
         "content": clean_content(content),
         "updated_at": utc_now(),
     }
-    try:
-        if reply_id is None:
+    taken = BadUserInput(
+        f"Another saved reply already uses the shortcut {fields['shortcut']!r}.", field="shortcut"
+    )
+    if reply_id is None:
+        try:
             return await CannedReply(**fields).insert()
+        except DuplicateKeyError:
+            raise taken from None
+    # The unique index keeps shortcuts unique whatever happens; this check gives the precise
+    # error (FerretDB reports an update that breaks a unique index as an internal error).
+    if await CannedReply.find_one({"shortcut": fields["shortcut"], "_id": {"$ne": reply_id}}):
+        raise taken
+    try:
         document = await CannedReply.get_pymongo_collection().find_one_and_update(
             {"_id": reply_id}, {"$set": fields}, return_document=ReturnDocument.AFTER
         )
     except DuplicateKeyError:
-        raise BadUserInput(
-            f"Another saved reply already uses the shortcut {fields['shortcut']!r}.",
-            field="shortcut",
-        ) from None
+        raise taken from None
     if document is None:
         raise NotFound("No saved reply has this id.", field="id")
     return load(CannedReply, document)

@@ -99,6 +99,17 @@ async def clear_unread_by_staff(chat_id: UUID, viewed_at: datetime) -> None:
     )
 
 
+async def flag_chats_stored_before_unread_by_staff() -> None:
+    """Chats stored before `unread_by_staff` existed get it from what their summary says
+    (once: later chats are stored with it)."""
+    older = Chat.find({"unread_by_staff": {"$exists": False}})
+    async for chat in older:
+        await Chat.get_pymongo_collection().update_one(
+            {"_id": chat.id, "unread_by_staff": {"$exists": False}},
+            {"$set": {"unread_by_staff": chat.unread}},
+        )
+
+
 async def count_unread_by_staff() -> int:
     """Chats in the inbox (not archived) with USER messages staff have not viewed."""
     return await Chat.find({"unread_by_staff": True, "archived": False}).count()

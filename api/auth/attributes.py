@@ -2,13 +2,15 @@
 
 A flat object of at most MAX_ATTRIBUTES keys whose values are strings, numbers or
 booleans of at most MAX_VALUE_LENGTH characters. What does not fit is left out
-with one warning in the log; the user never sees an error for it.
+with one warning in the log (per user and problem, per process); the user never
+sees an error for it.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from functools import lru_cache
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +27,7 @@ def token_attributes(claim: object, external_id: str) -> dict[str, Attribute] | 
     if claim is None:
         return None
     if not isinstance(claim, dict):
-        logger.warning("ignored the attributes of user %s: not an object", external_id)
+        _warn_once(external_id, "not an object")
         return None
     kept: dict[str, Attribute] = {}
     left_out: list[str] = []
@@ -35,12 +37,18 @@ def token_attributes(claim: object, external_id: str) -> dict[str, Attribute] | 
         else:
             left_out.append(str(key)[:MAX_KEY_LENGTH])
     if left_out:
-        logger.warning(
-            "left out %d attribute(s) of user %s (at most %d keys; values string, number or"
-            " boolean of at most %d characters): %s",
-            len(left_out), external_id, MAX_ATTRIBUTES, MAX_VALUE_LENGTH, ", ".join(left_out),
-        )  # fmt: skip
+        _warn_once(external_id, f"left out {len(left_out)} attribute(s): {', '.join(left_out)}")
     return kept
+
+
+@lru_cache(maxsize=1024)
+def _warn_once(external_id: str, problem: str) -> None:
+    """Every request carries the token again: say it once (per process), not every time."""
+    logger.warning(
+        "attributes of user %s: %s (at most %d keys; values string, number or boolean,"
+        " strings of at most %d characters)",
+        external_id, problem, MAX_ATTRIBUTES, MAX_VALUE_LENGTH,
+    )  # fmt: skip
 
 
 def _fits(key: object, value: object) -> bool:

@@ -15,6 +15,7 @@ from documents import Chat, Message, Note, SenderType
 
 ADMIN_NOTIFICATIONS = "admin_support_notifications"  # USER messages of every chat
 CHAT_UPDATES = "admin_chat_updates"  # chat summaries, for staff lists
+USERS_TYPING = "admin_users_typing"  # users typing in any chat, for staff lists
 
 NEW_MESSAGE = "new_message"
 MESSAGES_READ = "messages_read"

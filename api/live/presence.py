@@ -21,7 +21,10 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-ONLINE_STAFF = "presence:staff"  # member "<staff id>/<connection id>", score: expiry (epoch s)
+# Member "<staff id>/<connection id>", score: when it expires (epoch seconds, by the clock
+# of the process that renewed it). API hosts' clocks may disagree by seconds: a lease
+# renewed every third of a 40 s time to live stays valid for every reader.
+ONLINE_STAFF = "presence:staff"
 
 
 class PresenceLease:

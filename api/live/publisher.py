@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from api.live.events import (
     ADMIN_NOTIFICATIONS,
     CHAT_UPDATES,
+    USERS_TYPING,
     ChatUpdated,
     LiveEvent,
     MessageAdded,
@@ -49,6 +50,8 @@ class Publisher:
 
     async def typing(self, event: TypingChanged) -> None:
         await self._publish(typing_channel(event.chat_id), event)
+        if event.side is SenderType.USER:
+            await self._publish(USERS_TYPING, event)
 
     async def _publish(self, channel: str, event: LiveEvent) -> None:
         try:

@@ -9,22 +9,34 @@ Nothing is cached across calls: a subscription's later events see current data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
+from functools import partial
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import SchemaExtension
 
+from api.live.presence import StaffPresence
+from api.schema.context import Context
 from documents import Staff, User
 from documents.staff_accounts import staff_by_ids
 from documents.users import users_by_ids
 
 
 class Loaders:
-    def __init__(self) -> None:
+    def __init__(self, presence: StaffPresence) -> None:
         self.users: DataLoader[UUID, User | None] = DataLoader(load_fn=users_by_ids, cache=False)
         self.staff: DataLoader[UUID, Staff | None] = DataLoader(load_fn=staff_by_ids, cache=False)
+        # Whether staff are online: one Redis read for every staff member a result shows.
+        self.online: DataLoader[UUID, bool] = DataLoader(
+            load_fn=partial(_online, presence), cache=False
+        )
+
+
+async def _online(presence: StaffPresence, staff_ids: Sequence[UUID]) -> list[bool]:
+    online = await presence.online_staff()
+    return [staff_id in online for staff_id in staff_ids]
 
 
 _operation_loaders: ContextVar[Loaders] = ContextVar("operation_loaders")
@@ -36,5 +48,6 @@ def operation_loaders() -> Loaders:
 
 class LoadersPerOperation(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
-        _operation_loaders.set(Loaders())
+        context: Context = self.execution_context.context
+        _operation_loaders.set(Loaders(context.presence))
         yield

@@ -51,9 +51,8 @@ class Query:
         return ChatConnection.from_page(page)
 
     @strawberry.field(permission_classes=[IsAuthenticated, IsStaff])
-    async def staff(self, info: Info) -> list[Staff]:
-        online = await info.context.presence.online_staff()
-        return [Staff.from_document(staff, online) for staff in await staff_accounts.all_staff()]
+    async def staff(self) -> list[Staff]:
+        return [Staff.from_document(staff) for staff in await staff_accounts.all_staff()]
 
     @strawberry.field(
         permission_classes=[IsAuthenticated, IsStaff],

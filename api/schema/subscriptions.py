@@ -9,6 +9,7 @@ from strawberry import ID
 from api.live.events import (
     ADMIN_NOTIFICATIONS,
     CHAT_UPDATES,
+    USERS_TYPING,
     ChatUpdated,
     LiveEvent,
     MessageAdded,
@@ -112,13 +113,20 @@ class Subscription:
 
     @strawberry.subscription(
         permission_classes=[IsAuthenticated],
-        description="The other side's typing in one chat (USER: own chat, chatId optional).",
+        description=(
+            "The other side's typing in one chat (USER: own chat, chatId optional)."
+            " Staff and integrations without chatId: users typing in any chat."
+        ),
     )
     async def typing(
         self, info: Info, chat_id: ID | None = None
     ) -> AsyncGenerator[TypingEvent, None]:
-        chat = await accessible_chat(info, chat_id)
-        other_side = SenderType.USER if info.context.caller().reads_all_chats else SenderType.ADMIN
+        reads_all_chats = info.context.caller().reads_all_chats
+        if reads_all_chats and chat_id is None:
+            channel = USERS_TYPING
+        else:
+            channel = typing_channel((await accessible_chat(info, chat_id)).id)
+        other_side = SenderType.USER if reads_all_chats else SenderType.ADMIN
 
         def pick(event: LiveEvent) -> list[TypingEvent]:
             if not isinstance(event, TypingChanged) or event.side is not other_side:
@@ -127,7 +135,7 @@ class Subscription:
                                 name=event.name, typing=event.typing)]  # fmt: skip
 
         # A gap loses nothing worth replaying: typing is a hint that the next one corrects.
-        async for typing in follow(info.context.hub, typing_channel(chat.id), pick, None):
+        async for typing in follow(info.context.hub, channel, pick, None):
             yield typing
 
     @strawberry.subscription(

@@ -10,7 +10,6 @@ from uuid import UUID
 import strawberry
 from strawberry import ID
 
-from api.schema.context import Info
 from api.schema.loaders import operation_loaders
 from documents import CannedReply as CannedReplyDocument
 from documents import Note as NoteDocument
@@ -26,25 +25,19 @@ class Staff:
     id: ID
     email: str
     name: str | None
-    online: bool = strawberry.field(description="Has the dashboard open now.")
 
     @classmethod
-    def from_document(cls, staff: StaffDocument, online: set[UUID]) -> Self:
-        return cls(
-            id=ID(str(staff.id)), email=staff.email, name=staff.name, online=staff.id in online
-        )
+    def from_document(cls, staff: StaffDocument) -> Self:
+        return cls(id=ID(str(staff.id)), email=staff.email, name=staff.name)
+
+    @strawberry.field(description="Has the dashboard open now.")
+    async def online(self) -> bool:
+        return await operation_loaders().online.load(UUID(self.id))
 
 
-async def staff_members(info: Info, ids: list[UUID]) -> list[Staff]:
-    """The staff with these ids (unknown ones left out), with who is online now."""
-    found = await operation_loaders().staff.load_many(ids)
-    online = await info.context.presence.online_staff()
-    return [Staff.from_document(staff, online) for staff in found if staff is not None]
-
-
-async def staff_member(info: Info, staff_id: UUID) -> Staff | None:
-    found = await staff_members(info, [staff_id])
-    return found[0] if found else None
+async def staff_member(staff_id: UUID) -> Staff | None:
+    staff = await operation_loaders().staff.load(staff_id)
+    return None if staff is None else Staff.from_document(staff)
 
 
 @strawberry.type(description="Staff-only text on a chat; never shown to the user.")
@@ -66,10 +59,10 @@ class Note:
         )
 
     @strawberry.field
-    async def author(self, info: Info) -> Staff:
-        author = await staff_member(info, self.author_id)
+    async def author(self) -> Staff:
+        author = await staff_member(self.author_id)
         if author is None:  # staff accounts are never deleted today
-            return Staff(id=ID(str(self.author_id)), email="", name=None, online=False)
+            return Staff(id=ID(str(self.author_id)), email="", name=None)
         return author
 
 

@@ -163,7 +163,7 @@ class Chat:
     async def assignee(self, info: Info) -> Staff | None:
         if self.assignee_id is None or not info.context.caller().reads_all_chats:
             return None
-        return await staff_member(info, self.assignee_id)
+        return await staff_member(self.assignee_id)
 
     @strawberry.field(permission_classes=[IsStaff], description="Staff only, oldest first.")
     async def notes(self) -> list[Note]:

@@ -28,7 +28,7 @@ from api.web.body_limit import BodyLimit
 from api.web.graphql_view import GraphQLView
 from api.web.static import client_routes
 from core.settings import Settings, load_settings
-from documents import connect, init_db
+from documents import chats, connect, init_db
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -40,6 +40,7 @@ def create_app(settings: Settings) -> Starlette:
         emails = EmailScheduler.from_settings(settings)
         try:
             await init_db(mongo, settings.mongodb_db)
+            await chats.flag_chats_stored_before_unread_by_staff()
             await hub.start()
             # What start-up built lives forever: keep it out of every later collection.
             gc.freeze()

@@ -21,12 +21,18 @@ NAMES = [
     "chat", "chats", "viewer", "sendMessage", "markRead", "archiveChat", "unarchiveChat", "login",
     "messages", "nodes", "id", "content", "user", "email", "edges", "node", "__typename",
     "__schema", "types", "messageAdded", "newUserMessage", "chatUpdated", "messagesRead",
+    "staff", "availability", "cannedReplies", "unreadChatCount", "assignChat", "addNote",
+    "saveCannedReply", "deleteCannedReply", "setTyping", "rateChat", "typing", "noteAdded",
+    "notes", "assignee", "rating", "attributes",
 ]  # fmt: skip
 PUNCTUATION = [
     "{", "}", "(", ")", ":", "$", "!", "...", "@", ",", "=", "[", "]",
     "query", "mutation", "subscription", "fragment", "on",
 ]  # fmt: skip
-ARGUMENTS = ["content", "chatId", "clientId", "id", "before", "after", "last", "first", "search"]
+ARGUMENTS = [
+    "content", "chatId", "clientId", "id", "before", "after", "last", "first", "search",
+    "staffId", "assignee", "shortcut", "title", "typing", "rating", "comment",
+]  # fmt: skip
 scalars = (
     st.none()
     | st.booleans()
@@ -43,8 +49,10 @@ json_values = st.recursive(
 )
 tokens = st.sampled_from(NAMES + PUNCTUATION) | st.text(max_size=12) | st.integers().map(str)
 documents = st.lists(tokens, max_size=40).map(" ".join) | st.sampled_from(
-    [ops.SEND, ops.MY_CHAT, ops.CHATS, ops.MESSAGES, ops.MARK_READ, ops.ARCHIVE, ops.CHAT]
-)
+    [ops.SEND, ops.MY_CHAT, ops.CHATS, ops.MESSAGES, ops.MARK_READ, ops.ARCHIVE, ops.CHAT,
+     ops.SET_TYPING, ops.RATE_CHAT, ops.AVAILABILITY, ops.ASSIGN, ops.ADD_NOTE, ops.NOTES,
+     ops.SAVE_CANNED_REPLY, ops.CANNED_REPLIES, ops.INBOX, ops.CONTACT]
+)  # fmt: skip
 variables = st.dictionaries(st.sampled_from(ARGUMENTS), json_values, max_size=5)
 
 WELL_FORMED_STATUS = {200, 400, 405, 413}
@@ -100,6 +108,28 @@ def test_random_http_requests(api: ApiServer, victim: EndUser, staff_token: str)
         assert_well_formed(response)
 
     raw_body()
+
+    assert api.healthy()
+    assert snapshot(api, victim) == before
+
+
+INBOX_DOCUMENTS = [
+    ops.ASSIGN, ops.ADD_NOTE, ops.NOTES, ops.SAVE_CANNED_REPLY, ops.CANNED_REPLIES,
+    ops.DELETE_CANNED_REPLY, ops.SET_TYPING, ops.INBOX, ops.CONTACT, ops.STAFF,
+    ops.UNREAD_CHAT_COUNT, ops.CHAT_ASSIGNEE,
+]  # fmt: skip
+
+
+def test_random_inbox_requests_by_staff(api: ApiServer, victim: EndUser, staff_token: str) -> None:
+    """Staff-only operations get past their permission here, so their input checks are fuzzed."""
+    before = snapshot(api, victim)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(document=st.sampled_from(INBOX_DOCUMENTS), variables=variables)
+    def request(document: str, variables: dict[str, Any]) -> None:
+        assert_well_formed(Http(api.url, staff_token).post(document, variables))
+
+    request()
 
     assert api.healthy()
     assert snapshot(api, victim) == before

@@ -69,3 +69,33 @@ def test_a_page_of_chats_costs_a_constant_number_of_round_trips(
 
     assert round_trips(30) == round_trips(2)
     assert len(round_trips(30)) <= 4  # staff lookup, page, count, users
+
+
+def test_assignees_and_their_presence_cost_no_round_trip_per_chat(
+    api: ApiServer, staff_token: str, in_process: TestClient, counter: CommandCounter
+) -> None:
+    domain = uuid.uuid4().hex[:8]
+    staff = Http(api.url, staff_token)
+    me = staff.execute(ops.VIEWER)["viewer"]["id"]
+    for n in range(30):
+        user = make_user(f"assigned{n}-{domain}")
+        Http(api.url, user.token).execute(ops.SEND, {"content": "hi"})
+        chat_id = Http(api.url, user.token).execute(ops.MY_CHAT)["chat"]["id"]
+        staff.execute(ops.ASSIGN, {"chatId": chat_id, "staffId": me})
+    page = """query($first: Int, $search: String) { chats(first: $first, search: $search) {
+      edges { node { id assignee { id name online } } } } }"""
+
+    def round_trips(first: int) -> list[str]:
+        counter.commands.clear()
+        response = in_process.post(
+            "/graphql",
+            json={"query": page, "variables": {"first": first, "search": domain}},
+            headers={"Authorization": f"Bearer {staff_token}"},
+        )
+        edges = response.json()["data"]["chats"]["edges"]
+        assert len(edges) == first
+        assert all(edge["node"]["assignee"]["id"] == me for edge in edges)
+        return sorted(counter.commands)
+
+    assert round_trips(30) == round_trips(2)
+    assert len(round_trips(30)) <= 3  # staff lookup (the token), page, assignees
