@@ -152,10 +152,7 @@ function Inbox({ list, chatId, viewerId, search, onSearch, onShortcuts }: InboxP
   const [selectedId, setSelectedId] = useState<string | null>(chatId);
   const [contactShown, setContactShown] = useState(false);
   const openChat = chatId === null ? undefined : index[chatId];
-  const typing = useTypingState(
-    chatId === null ? chats.map((chat) => chat.id) : [chatId, ...chats.map((chat) => chat.id)],
-    reconnects,
-  );
+  const typing = useTypingState(reconnects);
 
   useEffect(() => {
     setSelectedId(chatId);
