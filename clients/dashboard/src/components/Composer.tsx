@@ -27,6 +27,7 @@ export function Composer({ onSend, onNote, onTyping }: Props) {
   const [noteMode, setNoteMode] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const [pickerClosed, setPickerClosed] = useState(false);
+  const [noteFailed, setNoteFailed] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const typing = useMemo(() => createTypingSignal(onTyping), [onTyping]);
   useEffect(() => typing.stopped, [typing]);
@@ -47,7 +48,9 @@ export function Composer({ onSend, onNote, onTyping }: Props) {
     const content = text.trim();
     if (!content) return;
     if (noteMode) {
-      if (!(await onNote(content))) return;
+      const saved = await onNote(content);
+      setNoteFailed(!saved);
+      if (!saved) return;
     } else {
       typing.stopped();
       onSend(content);
@@ -108,6 +111,11 @@ export function Composer({ onSend, onNote, onTyping }: Props) {
 
   return (
     <form class={`composer${noteMode ? ' composer--note' : ''}`} onSubmit={onSubmit} data-testid="composer">
+      {noteFailed && (
+        <p class="composer__error" role="alert" data-testid="note-error">
+          The note was not saved. Please try again.
+        </p>
+      )}
       {pickerOpen && (
         <ReplyPicker
           replies={matches}
