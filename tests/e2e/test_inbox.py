@@ -430,10 +430,11 @@ def test_the_keyboard_moves_opens_archives_and_assigns(
     log_in(page, api, agent)
     expect(card(page, newer)).to_be_visible()
     cards = by_id(page, "chat-card")
+    selected = page.locator("[data-testid=chat-card][data-selected=true]")
 
-    def index(customer: Customer) -> int:
+    def position(email: str | None) -> int:
         emails = [cards.nth(i).get_attribute("data-email") for i in range(cards.count())]
-        return emails.index(customer.email)
+        return emails.index(email)
 
     page.keyboard.press("?")
     expect(by_id(page, "shortcuts")).to_be_visible()
@@ -441,9 +442,11 @@ def test_the_keyboard_moves_opens_archives_and_assigns(
     expect(by_id(page, "shortcuts")).to_be_hidden()
 
     page.keyboard.press("j")
-    expect(cards.nth(0)).to_have_attribute("data-selected", "true")
-    for _ in range(index(older)):
-        page.keyboard.press("ArrowDown")
+    expect(selected).to_have_count(1)
+    expect(selected).to_be_focused()
+    steps = position(older.email) - position(selected.get_attribute("data-email"))
+    for _ in range(abs(steps)):
+        page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
     expect(card(page, older)).to_have_attribute("data-selected", "true")
     page.keyboard.press("k")
     page.keyboard.press("j")

@@ -12,7 +12,7 @@ export function useShortcuts(onShortcut: (action: ShortcutAction, target: EventT
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing) return;
-      if (event.target instanceof Element && event.target.closest('dialog, details[open]')) return;
+      if (event.target instanceof Element && event.target.closest('dialog[open], details[open]')) return;
       const action = shortcutFor({
         key: event.key,
         ctrlKey: event.ctrlKey,
