@@ -24,6 +24,14 @@ _NO_RATING = {"rating": None, "rating_comment": None, "rated_at": None}
 ChatPosition = tuple[datetime, UUID]  # where a chat stands in the list: (activity, id)
 
 
+class AssigneeFilter(StrEnum):
+    """Which chats of the list, by who owns them."""
+
+    ANYONE = "ANYONE"
+    ME = "ME"
+    NOBODY = "NOBODY"
+
+
 async def chat_by_id(chat_id: UUID) -> Chat | None:
     return await Chat.get(chat_id)
 
@@ -122,12 +130,6 @@ async def _update(chat_id: UUID, update: dict[str, Any]) -> Chat:
     if document is None:
         raise NotFound("Chat not found.", field="chatId")
     return load(Chat, document)
-
-
-class AssigneeFilter(StrEnum):
-    ANYONE = "ANYONE"
-    ME = "ME"
-    NOBODY = "NOBODY"
 
 
 @dataclass(frozen=True, slots=True)

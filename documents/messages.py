@@ -125,7 +125,7 @@ async def _summarize(message: Message) -> Chat:
         # A message stored later already leads the summary: only count this one,
         # keeping the un-archive a USER message always brings.
         unarchive = (
-            {"$set": {"archived": False, "archived_at": None, "unread_by_staff": True}}
+            {"$set": {"archived": False, "archived_at": None}}
             if message.sender_type is SenderType.USER
             else {}
         )

@@ -82,6 +82,12 @@ def test_assign_to_a_colleague_to_me_and_to_nobody_with_the_list_filters(
     assert [c["id"] for c in listed(api, staff_token, user, "NOBODY")] == [chat_id]
 
 
+def test_an_integration_key_is_nobody_to_filter_by(api: ApiServer, integration_key: str) -> None:
+    result = Http(api.url, integration_key).post(ops.INBOX, {"assignee": "ME"}).json()
+
+    assert result["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": "assignee"}
+
+
 def test_the_user_never_sees_who_owns_their_chat(
     api: ApiServer, staff_token: str, user: EndUser
 ) -> None:
