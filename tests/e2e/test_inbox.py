@@ -353,6 +353,7 @@ def test_saved_replies_are_managed_and_inserted_with_slash(
     options = by_id(page, "reply-option")
     expect(options).to_have_count(1)
     expect(options.first).to_contain_text(f"/{shortcut}")
+    screenshot(page, "inbox-reply-picker")
     composer.press("Escape")
     expect(by_id(page, "reply-picker")).to_have_count(0)
     composer.press_sequentially(shortcut[8:])  # typing again opens it again
@@ -438,6 +439,7 @@ def test_the_keyboard_moves_opens_archives_and_assigns(
 
     page.keyboard.press("?")
     expect(by_id(page, "shortcuts")).to_be_visible()
+    screenshot(page, "inbox-shortcuts")
     page.keyboard.press("Escape")
     expect(by_id(page, "shortcuts")).to_be_hidden()
 

@@ -141,7 +141,7 @@ export function Composer({ onSend, onNote, onTyping }: Props) {
         placeholder={
           noteMode
             ? 'Write a note only staff see…'
-            : 'Write a reply…  (Enter to send, Shift+Enter for a new line, / for saved replies)'
+            : 'Write a reply…  (/ for saved replies)'
         }
         aria-label={noteMode ? 'Note (only staff see this)' : 'Reply'}
         role="combobox"
