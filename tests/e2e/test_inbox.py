@@ -202,6 +202,23 @@ def test_a_phone_shows_one_pane_at_a_time_with_a_way_back(
     expect(card(page, customer)).to_be_visible()
 
 
+def test_a_phone_keeps_the_list_where_it_was(api: ApiServer, open_page: Any, agent: Agent) -> None:
+    customers = [new_customer(f"P{i}") for i in range(12)]
+    for customer in customers:
+        says(api, customer, "A phone has room for few chats")
+    page = open_page(PHONE)
+    log_in(page, api, agent)
+    far = card(page, customers[0])  # the oldest of them: far down the list
+    far.scroll_into_view_if_needed()
+    scrolled = by_id(page, "chat-list").evaluate("list => list.scrollTop")
+    assert scrolled > 0
+    far.click()
+    expect(by_id(page, "chat-header-email")).to_have_text(customers[0].email)
+    by_id(page, "back-link").click()
+    expect(far).to_be_in_viewport()
+    assert by_id(page, "chat-list").evaluate("list => list.scrollTop") == scrolled
+
+
 def test_two_agents_assign_and_filter_live(
     api: ApiServer, open_page: Any, agent: Agent, colleague: Agent
 ) -> None:
