@@ -44,7 +44,7 @@ export function ChatCard({ chat, list, now, open, selected, typing }: Props) {
           </span>
         ) : (
           <span class="chat-card__preview">
-            {chat.lastMessageSender === 'ADMIN' && <span class="chat-card__you">You: </span>}
+            {chat.lastMessageSender === 'ADMIN' && <span class="chat-card__you">Staff: </span>}
             {preview}
           </span>
         )}
