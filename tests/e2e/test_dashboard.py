@@ -75,7 +75,7 @@ def test_a_user_message_appears_live_and_a_reply_reaches_the_widget(
 
     by_id(dashboard, "back-link").click()
     expect(card(dashboard, demo_user)).to_have_attribute("data-unread", "false")
-    expect(card(dashboard, demo_user)).to_contain_text("You: Sorry! Sending a new one today.")
+    expect(card(dashboard, demo_user)).to_contain_text("Staff: Sorry! Sending a new one today.")
 
 
 def test_archive_moves_a_chat_and_a_new_user_message_restores_it(

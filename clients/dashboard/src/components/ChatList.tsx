@@ -1,50 +1,72 @@
-import { useChatPages } from '../hooks/useChatPages';
-import { useChatStore } from '../hooks/useChatStore';
-import { useDebounced } from '../hooks/useDebounced';
+import type { ChatPages } from '../hooks/useChatPages';
 import { useInView } from '../hooks/useInView';
 import { useNow } from '../hooks/useNow';
-import { selectChats } from '../lib/chatList';
-import { listHref } from '../lib/route';
+import { useTypingUsers } from '../hooks/useTyping';
+import type { Chat } from '../graphql/types';
+import { type AssigneeFilter, listHref, type ListRoute } from '../lib/route';
 import { ChatCard } from './ChatCard';
 
-const SEARCH_DELAY_MS = 300;
-
 interface Props {
-  archived: boolean;
+  list: ListRoute;
+  chats: readonly Chat[];
+  pages: ChatPages;
+  /** The open chat, if any. */
+  openId: string | null;
+  /** The chat the keyboard is on (↑/↓, j/k). */
+  selectedId: string | null;
   /** The search box's text (kept by the parent so it survives opening a chat). */
   search: string;
   onSearch: (search: string) => void;
 }
 
-export function ChatList({ archived, search, onSearch }: Props) {
-  const { chats } = useChatStore();
-  const query = useDebounced(search.trim(), SEARCH_DELAY_MS);
-  const pages = useChatPages(archived, query);
+const ASSIGNEE_TABS: readonly { assignee: AssigneeFilter; label: string; testId: string }[] = [
+  { assignee: 'ANYONE', label: 'All', testId: 'filter-all' },
+  { assignee: 'ME', label: 'Mine', testId: 'filter-mine' },
+  { assignee: 'NOBODY', label: 'Unassigned', testId: 'filter-unassigned' },
+];
+
+function emptyText(list: ListRoute, search: string): string {
+  if (search) return `No chats match “${search}”.`;
+  const which = list.archived ? 'archived' : 'active';
+  if (list.assignee === 'ME') return `No ${which} chats are assigned to you.`;
+  if (list.assignee === 'NOBODY') return `No ${which} chats are unassigned.`;
+  return `No ${which} chats.`;
+}
+
+export function ChatList({ list, chats, pages, openId, selectedId, search, onSearch }: Props) {
   const now = useNow();
+  const typing = useTypingUsers();
   const sentinel = useInView<HTMLDivElement>(pages.loadMore, pages.hasNextPage && !pages.loading);
-  const visible = selectChats(chats, { archived, search: query });
 
   return (
-    <section class="chat-list" data-testid="chat-list">
+    <section class="chat-list" data-testid="chat-list" aria-labelledby="chat-list-title">
       <header class="chat-list__header">
-        <h1>Support Chats</h1>
-        <nav class="tabs" aria-label="Chat lists">
-          <a
-            class={`tabs__tab${archived ? '' : ' tabs__tab--current'}`}
-            href={listHref(false)}
-            aria-current={archived ? undefined : 'page'}
-            data-testid="tab-active"
-          >
-            Active
-          </a>
-          <a
-            class={`tabs__tab${archived ? ' tabs__tab--current' : ''}`}
-            href={listHref(true)}
-            aria-current={archived ? 'page' : undefined}
-            data-testid="tab-archived"
-          >
-            Archived
-          </a>
+        <h1 id="chat-list-title">Support Chats</h1>
+        <nav class="tabs" aria-label="Active or archived">
+          {[false, true].map((archived) => (
+            <a
+              key={String(archived)}
+              class={`tabs__tab${list.archived === archived ? ' tabs__tab--current' : ''}`}
+              href={listHref({ ...list, archived })}
+              aria-current={list.archived === archived ? 'page' : undefined}
+              data-testid={archived ? 'tab-archived' : 'tab-active'}
+            >
+              {archived ? 'Archived' : 'Active'}
+            </a>
+          ))}
+        </nav>
+        <nav class="tabs tabs--small" aria-label="Assigned to">
+          {ASSIGNEE_TABS.map(({ assignee, label, testId }) => (
+            <a
+              key={assignee}
+              class={`tabs__tab${list.assignee === assignee ? ' tabs__tab--current' : ''}`}
+              href={listHref({ ...list, assignee })}
+              aria-current={list.assignee === assignee ? 'page' : undefined}
+              data-testid={testId}
+            >
+              {label}
+            </a>
+          ))}
         </nav>
         <input
           class="search"
@@ -57,20 +79,23 @@ export function ChatList({ archived, search, onSearch }: Props) {
         />
       </header>
       <ul class="chat-list__items">
-        {visible.map((chat) => (
+        {chats.map((chat) => (
           <li key={chat.id}>
-            <ChatCard chat={chat} now={now} />
+            <ChatCard
+              chat={chat}
+              list={list}
+              now={now}
+              open={chat.id === openId}
+              selected={chat.id === selectedId && chat.id !== openId}
+              typing={chat.id in typing ? (typing[chat.id] ?? null) : undefined}
+            />
           </li>
         ))}
       </ul>
-      {visible.length === 0 && !pages.loading && (
-        <p class="empty">
-          {query ? `No chats match “${query}”.` : archived ? 'No archived chats.' : 'No active chats.'}
-        </p>
-      )}
+      {chats.length === 0 && !pages.loading && <p class="empty">{emptyText(list, search.trim())}</p>}
       {pages.failed && <p class="empty empty--error">Could not load chats.</p>}
       <div ref={sentinel} class="chat-list__more">
-        {pages.loading && <span class="spinner" aria-label="Loading" />}
+        {pages.loading && <span class="spinner" role="status" aria-label="Loading" />}
       </div>
     </section>
   );

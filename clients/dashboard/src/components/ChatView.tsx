@@ -1,41 +1,58 @@
 import { useClient } from '@urql/preact';
-import { useState } from 'preact/hooks';
-import { ARCHIVE_CHAT, UNARCHIVE_CHAT } from '../graphql/operations';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { SET_TYPING } from '../graphql/operations';
+import { useChatActions } from '../hooks/useChatActions';
 import { useChatMessages } from '../hooks/useChatMessages';
+import { useChatNotes } from '../hooks/useChatNotes';
 import { useChatStore } from '../hooks/useChatStore';
+import { useTeam } from '../hooks/useTeam';
 import { useUploads } from '../hooks/useUploads';
-import { listHref } from '../lib/route';
+import { typingLabel, useTypingUsers } from '../hooks/useTyping';
+import { listHref, type ListRoute } from '../lib/route';
+import { interleaveNotes } from '../lib/timeline';
+import { AssignPicker } from './AssignPicker';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 
 interface Props {
   chatId: string;
+  list: ListRoute;
+  /** Narrow screens: show the contact panel instead of the conversation. */
+  onShowContact: () => void;
 }
 
-export function ChatView({ chatId }: Props) {
+export function ChatView({ chatId, list, onShowContact }: Props) {
   const client = useClient();
-  const { chats, receive } = useChatStore();
+  const { viewer } = useTeam();
+  const { chats } = useChatStore();
   const view = useChatMessages(chatId);
+  const uploads = useUploads(chatId);
+  const notes = useChatNotes(chatId);
+  const actions = useChatActions();
+  const typingUsers = useTypingUsers();
   const chat = chats[chatId] ?? view.chat;
   const [busy, setBusy] = useState(false);
-  const uploads = useUploads(chatId);
 
-  const setArchived = async (archived: boolean) => {
+  const run = async (action: () => Promise<boolean>) => {
     setBusy(true);
-    const { data } = archived
-      ? await client.mutation(ARCHIVE_CHAT, { chatId }).toPromise()
-      : await client.mutation(UNARCHIVE_CHAT, { chatId }).toPromise();
-    const updated = data && ('archiveChat' in data ? data.archiveChat : data.unarchiveChat);
-    if (updated) receive([updated]);
+    await action();
     setBusy(false);
   };
 
+  const sendTyping = useCallback(
+    (typing: boolean) => void client.mutation(SET_TYPING, { chatId, typing }).toPromise(),
+    [client, chatId],
+  );
+
+  const items = useMemo(() => interleaveNotes(view.messages, notes.notes), [view.messages, notes.notes]);
   const archived = chat?.archived ?? false;
+  const typing = chatId in typingUsers ? typingLabel(typingUsers[chatId] ?? null) : null;
 
   return (
     <section
       class="chat-view"
       data-testid="chat-view"
+      aria-labelledby="chat-view-title"
       onDragOver={(event) => {
         if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
       }}
@@ -47,53 +64,61 @@ export function ChatView({ chatId }: Props) {
       }}
     >
       <header class="chat-view__header">
-        <a class="chat-view__back" href={listHref(archived)} data-testid="back-link">
-          ← Chats
+        <a class="chat-view__back" href={listHref({ ...list, archived })} data-testid="back-link">
+          ← <span class="visually-hidden">Back to </span>Chats
         </a>
         <div class="chat-view__who">
-          <h1 class="chat-view__email" data-testid="chat-header-email">
+          <h2 id="chat-view-title" class="chat-view__email" data-testid="chat-header-email">
             {chat?.user.email ?? '…'}
-          </h1>
+          </h2>
           {chat?.user.name && <span class="chat-view__name">{chat.user.name}</span>}
         </div>
-        {chat &&
-          (archived ? (
+        {chat && (
+          <div class="chat-view__actions">
+            <AssignPicker
+              assignee={chat.assignee}
+              disabled={busy}
+              onAssign={(staffId) => void run(() => actions.assign(chatId, staffId))}
+            />
             <button
               type="button"
               class="button"
               disabled={busy}
-              onClick={() => void setArchived(false)}
-              data-testid="restore-button"
+              onClick={() => void run(() => actions.setArchived(chatId, !archived))}
+              data-testid={archived ? 'restore-button' : 'archive-button'}
             >
-              Restore
+              {archived ? 'Restore' : 'Archive'}
             </button>
-          ) : (
-            <button
-              type="button"
-              class="button"
-              disabled={busy}
-              onClick={() => void setArchived(true)}
-              data-testid="archive-button"
-            >
-              Archive
+            <button type="button" class="button contact-toggle" onClick={onShowContact} data-testid="contact-toggle">
+              Contact
             </button>
-          ))}
+          </div>
+        )}
       </header>
       {archived && <p class="chat-view__banner">This chat is archived. A new message from the user reopens it.</p>}
-      {view.phase === 'loading' && <div class="chat-view__status"><span class="spinner" aria-label="Loading" /></div>}
+      {view.phase === 'loading' && (
+        <div class="chat-view__status">
+          <span class="spinner" role="status" aria-label="Loading" />
+        </div>
+      )}
       {view.phase === 'notFound' && <p class="chat-view__status">This chat does not exist.</p>}
       {view.phase === 'failed' && <p class="chat-view__status">Could not load this chat. Please reload.</p>}
       {view.phase === 'ready' && chat && (
         <>
           <MessageList
-            messages={view.messages}
+            items={items}
             userEmail={chat.user.email}
+            senderNames={view.senderNames}
+            ownName={viewer.name ?? viewer.email ?? 'You'}
             hasMore={view.hasMore}
             loadingOlder={view.loadingOlder}
             onLoadOlder={view.loadOlder}
             onRetry={view.retry}
           />
-          <Composer onSend={view.send} uploads={uploads} />
+          <p class="chat-view__typing" aria-live="polite" data-testid="typing">
+            {typing}
+          </p>
+          <Composer onSend={view.send} uploads={uploads} onNote={notes.add} onTyping={sendTyping} />
         </>
       )}
     </section>

@@ -4,12 +4,13 @@ import { MessageAttachments } from './MessageAttachments';
 
 interface Props {
   message: ChatEntry;
-  userEmail: string;
+  /** Who wrote it: the user's email, or the staff member who answered. */
+  label: string;
   onRetry: (clientId: string) => void;
 }
 
 /** One message: the user's on the left, staff's (the viewer's side) on the right. */
-export function MessageBubble({ message, userEmail, onRetry }: Props) {
+export function MessageBubble({ message, label, onRetry }: Props) {
   const mine = message.senderType === 'ADMIN';
   const { clientId } = message;
   return (
@@ -20,7 +21,9 @@ export function MessageBubble({ message, userEmail, onRetry }: Props) {
       data-id={message.id ?? undefined}
       data-status={message.status}
     >
-      <div class="message__label">{mine ? 'You' : userEmail}</div>
+      <div class="message__label" data-testid="message-sender">
+        {label}
+      </div>
       {message.content && <div class="message__bubble">{message.content}</div>}
       <MessageAttachments attachments={message.attachments} />
       <div class="message__meta">

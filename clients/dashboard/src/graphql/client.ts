@@ -20,6 +20,8 @@ export interface ApiClientOptions {
   onUnauthenticated: () => void;
   /** The WebSocket connected again after losing its connection. */
   onReconnected: () => void;
+  /** The WebSocket connected (first time or again): the server now counts this staff member online. */
+  onConnected: () => void;
 }
 
 export interface ApiClient {
@@ -43,7 +45,7 @@ async function retryWait(retries: number): Promise<void> {
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const { token, onUnauthenticated, onReconnected } = options;
+  const { token, onUnauthenticated, onReconnected, onConnected } = options;
   const ws = createWsClient({
     url: graphqlWebSocketUrl(window.location),
     connectionParams: { token },
@@ -51,9 +53,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     retryWait,
     shouldRetry: (event) => !isForbiddenClose(event),
     keepAlive: 20_000,
+    // Open from the start and kept open: the open dashboard is what makes its user online.
+    lazy: false,
     on: {
       connected: (_socket, _payload, wasRetry) => {
         if (wasRetry) onReconnected();
+        onConnected();
       },
       closed: (event) => {
         if (isForbiddenClose(event)) onUnauthenticated();

@@ -1,11 +1,17 @@
 // Every GraphQL document the dashboard sends, typed by result and variables.
 import { gql } from '@urql/core';
 import type {
+  AssigneeFilter,
+  CannedReply,
   Chat,
   ChatConnection,
+  Contact,
   Message,
   MessagePage,
   NewUserMessageEvent,
+  Note,
+  Staff,
+  TypingEvent,
   Viewer,
 } from './types';
 
@@ -26,6 +32,13 @@ const CHAT_FIELDS = gql`
     unread
     createdAt
     lastSeq
+    assignee {
+      id
+      email
+      name
+    }
+    rating
+    ratingComment
   }
 `;
 
@@ -50,6 +63,30 @@ const MESSAGE_FIELDS = gql`
       thumbnailUrl
       urlExpiresAt
     }
+    senderName
+  }
+`;
+
+const NOTE_FIELDS = gql`
+  fragment NoteFields on Note {
+    id
+    chatId
+    content
+    createdAt
+    author {
+      id
+      email
+      name
+    }
+  }
+`;
+
+const CANNED_REPLY_FIELDS = gql`
+  fragment CannedReplyFields on CannedReply {
+    id
+    shortcut
+    title
+    content
   }
 `;
 
@@ -78,10 +115,22 @@ export const LOGOUT = gql<{ logout: boolean }, Record<string, never>>`
 
 export const CHATS = gql<
   { chats: ChatConnection },
-  { archived: boolean; first: number; after: string | null; search: string | null }
+  {
+    archived: boolean;
+    first: number;
+    after: string | null;
+    search: string | null;
+    assignee: AssigneeFilter;
+  }
 >`
-  query Chats($archived: Boolean!, $first: Int!, $after: String, $search: String) {
-    chats(archived: $archived, first: $first, after: $after, search: $search) {
+  query Chats(
+    $archived: Boolean!
+    $first: Int!
+    $after: String
+    $search: String
+    $assignee: AssigneeFilter!
+  ) {
+    chats(archived: $archived, first: $first, after: $after, search: $search, assignee: $assignee) {
       edges {
         cursor
         node {
@@ -209,4 +258,127 @@ export const MESSAGES_READ = gql<{ messagesRead: Message[] }, { chatId: string }
     }
   }
   ${MESSAGE_FIELDS}
+`;
+
+export const CONTACT = gql<
+  { chat: { id: string; user: Contact } | null },
+  { id: string }
+>`
+  query Contact($id: ID!) {
+    chat(id: $id) {
+      id
+      user {
+        id
+        externalId
+        email
+        name
+        firstSeenAt
+        attributes {
+          key
+          value
+        }
+      }
+    }
+  }
+`;
+
+export const STAFF = gql<{ staff: Staff[] }, Record<string, never>>`
+  query Staff {
+    staff {
+      id
+      email
+      name
+      online
+    }
+  }
+`;
+
+export const ASSIGN_CHAT = gql<{ assignChat: Chat }, { chatId: string; staffId: string | null }>`
+  mutation AssignChat($chatId: ID!, $staffId: ID) {
+    assignChat(chatId: $chatId, staffId: $staffId) {
+      ...ChatFields
+    }
+  }
+  ${CHAT_FIELDS}
+`;
+
+export const CHAT_NOTES = gql<{ chat: { id: string; notes: Note[] } | null }, { id: string }>`
+  query ChatNotes($id: ID!) {
+    chat(id: $id) {
+      id
+      notes {
+        ...NoteFields
+      }
+    }
+  }
+  ${NOTE_FIELDS}
+`;
+
+export const ADD_NOTE = gql<{ addNote: Note }, { chatId: string; content: string }>`
+  mutation AddNote($chatId: ID!, $content: String!) {
+    addNote(chatId: $chatId, content: $content) {
+      ...NoteFields
+    }
+  }
+  ${NOTE_FIELDS}
+`;
+
+export const NOTE_ADDED = gql<{ noteAdded: Note }, { chatId: string }>`
+  subscription NoteAdded($chatId: ID!) {
+    noteAdded(chatId: $chatId) {
+      ...NoteFields
+    }
+  }
+  ${NOTE_FIELDS}
+`;
+
+export const CANNED_REPLIES = gql<{ cannedReplies: CannedReply[] }, Record<string, never>>`
+  query CannedReplies {
+    cannedReplies {
+      ...CannedReplyFields
+    }
+  }
+  ${CANNED_REPLY_FIELDS}
+`;
+
+export const SAVE_CANNED_REPLY = gql<
+  { saveCannedReply: CannedReply },
+  { id: string | null; shortcut: string; title: string; content: string }
+>`
+  mutation SaveCannedReply($id: ID, $shortcut: String!, $title: String!, $content: String!) {
+    saveCannedReply(id: $id, shortcut: $shortcut, title: $title, content: $content) {
+      ...CannedReplyFields
+    }
+  }
+  ${CANNED_REPLY_FIELDS}
+`;
+
+export const DELETE_CANNED_REPLY = gql<{ deleteCannedReply: boolean }, { id: string }>`
+  mutation DeleteCannedReply($id: ID!) {
+    deleteCannedReply(id: $id)
+  }
+`;
+
+export const SET_TYPING = gql<{ setTyping: boolean }, { chatId: string; typing: boolean }>`
+  mutation SetTyping($chatId: ID!, $typing: Boolean!) {
+    setTyping(chatId: $chatId, typing: $typing)
+  }
+`;
+
+export const TYPING = gql<{ typing: TypingEvent }, { chatId: string | null }>`
+  subscription Typing($chatId: ID) {
+    typing(chatId: $chatId) {
+      chatId
+      senderType
+      name
+      typing
+    }
+  }
+`;
+
+/** Not in the contract (inbox-api's addition): every inbox chat with unread user messages. */
+export const UNREAD_CHAT_COUNT = gql<{ unreadChatCount: number }, Record<string, never>>`
+  query UnreadChatCount {
+    unreadChatCount
+  }
 `;

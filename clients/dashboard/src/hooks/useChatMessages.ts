@@ -30,12 +30,23 @@ const MESSAGE_PAGE_SIZE = 50;
 
 export type ChatPhase = 'loading' | 'ready' | 'notFound' | 'failed';
 
+/** Who wrote each confirmed message, by id (the shared chat state keeps no names). */
+export type SenderNames = Readonly<Record<string, string>>;
+
 interface State {
   phase: ChatPhase;
   chat: Chat | null;
   messages: ChatState;
+  senderNames: SenderNames;
   hasMore: boolean;
   loadingOlder: boolean;
+}
+
+function withSenderNames(names: SenderNames, messages: readonly Message[]): SenderNames {
+  const named = messages.flatMap(({ id, senderName }) =>
+    senderName !== null && names[id] !== senderName ? [[id, senderName] as const] : [],
+  );
+  return named.length === 0 ? names : { ...names, ...Object.fromEntries(named) };
 }
 
 type Action =
@@ -54,6 +65,7 @@ const INITIAL: State = {
   phase: 'loading',
   chat: null,
   messages: emptyChatState,
+  senderNames: {},
   hasMore: false,
   loadingOlder: false,
 };
@@ -66,6 +78,7 @@ function reducer(state: State, action: Action): State {
         phase: 'ready',
         chat: action.chat,
         messages: mergeMessages(state.messages, action.messages).state,
+        senderNames: withSenderNames(state.senderNames, action.messages),
         hasMore: state.phase === 'ready' ? state.hasMore : action.hasMore,
       };
     case 'missing':
@@ -76,13 +89,18 @@ function reducer(state: State, action: Action): State {
       return {
         ...state,
         messages: mergeMessages(state.messages, action.messages).state,
+        senderNames: withSenderNames(state.senderNames, action.messages),
         hasMore: action.hasMore,
         loadingOlder: false,
       };
     case 'olderFailed':
       return { ...state, loadingOlder: false };
     case 'received':
-      return { ...state, messages: mergeMessages(state.messages, action.messages).state };
+      return {
+        ...state,
+        messages: mergeMessages(state.messages, action.messages).state,
+        senderNames: withSenderNames(state.senderNames, action.messages),
+      };
     case 'receipts':
       return { ...state, messages: applyReadReceipts(state.messages, action.messages) };
     case 'sending':
@@ -109,6 +127,7 @@ export interface ChatMessages {
   chat: Chat | null;
   /** In display order: see clients/shared/README.md. */
   messages: readonly ChatEntry[];
+  senderNames: SenderNames;
   hasMore: boolean;
   loadingOlder: boolean;
   loadOlder: () => void;

@@ -1,6 +1,7 @@
 import { useClient } from '@urql/preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { CHATS } from '../graphql/operations';
+import type { ListRoute } from '../lib/route';
 import { useChatStore } from './useChatStore';
 
 export const CHAT_PAGE_SIZE = 30;
@@ -21,13 +22,14 @@ interface PageState {
 }
 
 /**
- * Cursor pagination of one tab (and search) of the chat list. Loaded chats go into the
- * shared store; the list shows the store's chats of that tab, so live events and pages mix.
+ * Cursor pagination of one list (tab, assignee and search) of the chat list. Loaded chats
+ * go into the shared store; the list shows the store's chats of that list, so live events
+ * and pages mix.
  */
-export function useChatPages(archived: boolean, search: string): ChatPages {
+export function useChatPages({ archived, assignee }: ListRoute, search: string): ChatPages {
   const client = useClient();
   const { receive, reconnects } = useChatStore();
-  const key = `${String(archived)}:${search}`;
+  const key = `${String(archived)}:${assignee}:${search}`;
   const [page, setPage] = useState<PageState>({
     key,
     endCursor: null,
@@ -48,7 +50,7 @@ export function useChatPages(archived: boolean, search: string): ChatPages {
         failed: false,
       }));
       void client
-        .query(CHATS, { archived, first: CHAT_PAGE_SIZE, after, search: search || null })
+        .query(CHATS, { archived, first: CHAT_PAGE_SIZE, after, search: search || null, assignee })
         .toPromise()
         .then(({ data }) => {
           if (data) receive(data.chats.edges.map((edge) => edge.node));
@@ -62,7 +64,7 @@ export function useChatPages(archived: boolean, search: string): ChatPages {
           }));
         });
     },
-    [client, receive, archived, search, key],
+    [client, receive, archived, assignee, search, key],
   );
 
   useEffect(() => fetchPage(null), [fetchPage, reconnects]);

@@ -1,14 +1,16 @@
 import { useClient } from '@urql/preact';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import { CHAT_SUMMARY, CHAT_UPDATED, CHATS, NEW_USER_MESSAGE } from '../graphql/operations';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { CHAT_SUMMARY, CHAT_UPDATED, CHATS, NEW_USER_MESSAGE, UNREAD_CHAT_COUNT } from '../graphql/operations';
 import type { Chat, NewUserMessageEvent } from '../graphql/types';
-import { chatListReducer, isKnownChat, unreadChatCount } from '../lib/chatList';
+import { chatListReducer, isKnownChat } from '../lib/chatList';
 import { CHAT_PAGE_SIZE } from './useChatPages';
 import type { ChatStore } from './useChatStore';
 
 const TITLE = 'Support Chats';
 /** Message ids of recent newUserMessage events, to drop the repeats of a resume. */
 const REMEMBERED_EVENTS = 500;
+/** Live events come in bursts: the unread count is asked for once a burst is over. */
+const UNREAD_COUNT_DELAY_MS = 400;
 
 export interface LiveChatsOptions {
   reconnects: number;
@@ -19,7 +21,7 @@ export interface LiveChatsOptions {
 /**
  * Owns the dashboard's chat index: keeps it live with `chatUpdated` and `newUserMessage`,
  * refreshes the newest active chats on start and after a reconnect, and shows the number
- * of unread chats in the tab title.
+ * of unread chats in the tab title (the server's count: loaded or not).
  */
 export function useLiveChats({ reconnects, onNewUserMessage }: LiveChatsOptions): ChatStore {
   const client = useClient();
@@ -67,12 +69,21 @@ export function useLiveChats({ reconnects, onNewUserMessage }: LiveChatsOptions)
 
   useEffect(() => {
     void client
-      .query(CHATS, { archived: false, first: CHAT_PAGE_SIZE, after: null, search: null })
+      .query(CHATS, { archived: false, first: CHAT_PAGE_SIZE, after: null, search: null, assignee: 'ANYONE' })
       .toPromise()
       .then(({ data }) => data && receive(data.chats.edges.map((edge) => edge.node)));
   }, [client, receive, reconnects]);
 
-  const unread = unreadChatCount(chats);
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void client
+        .query(UNREAD_CHAT_COUNT, {})
+        .toPromise()
+        .then(({ data }) => data && setUnread(data.unreadChatCount));
+    }, UNREAD_COUNT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [client, chats, reconnects]);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${TITLE}` : TITLE;
   }, [unread]);

@@ -5,7 +5,6 @@ import {
   type ChatIndex,
   chatListReducer,
   selectChats,
-  unreadChatCount,
   upsertChat,
 } from './chatList';
 
@@ -22,6 +21,9 @@ function chat(id: string, overrides: Partial<Chat> = {}): Chat {
     unread: false,
     createdAt: '2024-01-01T00:00:00.000Z',
     lastSeq: 1,
+    assignee: null,
+    rating: null,
+    ratingComment: null,
     ...overrides,
   };
 }
@@ -34,8 +36,9 @@ function ids(chats: Chat[]): string[] {
   return chats.map((item) => item.id);
 }
 
-const active = { archived: false, search: '' };
-const archivedTab = { archived: true, search: '' };
+const VIEWER = 'staff-me';
+const active = { archived: false, search: '', assignee: 'ANYONE', viewerId: VIEWER } as const;
+const archivedTab = { ...active, archived: true };
 
 const olderList = indexOf(
   chat('a', { lastMessageAt: '2024-01-29T10:00:00.000Z' }),
@@ -48,15 +51,39 @@ describe('selectChats', () => {
     expect(ids(selectChats(olderList, active))).toEqual(['b', 'a', 'c']);
   });
 
-  it('puts chats without messages last, and filters by tab and email', () => {
+  it('hides chats without messages, and filters by tab and email', () => {
     const index = indexOf(
       chat('empty', { lastMessageAt: null, lastMessagePreview: null, messageCount: 0 }),
       chat('x', { user: { id: 'u', email: 'Alice@Example.com', name: null } }),
       chat('gone', { archived: true }),
     );
-    expect(ids(selectChats(index, active))).toEqual(['x', 'empty']);
+    expect(ids(selectChats(index, active))).toEqual(['x']);
     expect(ids(selectChats(index, archivedTab))).toEqual(['gone']);
-    expect(ids(selectChats(index, { archived: false, search: ' alice@ ' }))).toEqual(['x']);
+    expect(ids(selectChats(index, { ...active, search: ' alice@ ' }))).toEqual(['x']);
+    expect(ids(selectChats(index, { ...active, search: 'bob' }))).toEqual([]);
+  });
+
+  it('filters by assignee: mine, nobody, anyone', () => {
+    const me = { id: VIEWER, email: 'me@example.com', name: 'Me' };
+    const colleague = { id: 'staff-other', email: 'other@example.com', name: null };
+    const index = indexOf(
+      chat('mine', { assignee: me }),
+      chat('theirs', { assignee: colleague, lastMessageAt: '2024-01-29T11:00:00.000Z' }),
+      chat('free', { lastMessageAt: '2024-01-29T09:00:00.000Z' }),
+    );
+    expect(ids(selectChats(index, active))).toEqual(['theirs', 'mine', 'free']);
+    expect(ids(selectChats(index, { ...active, assignee: 'ME' }))).toEqual(['mine']);
+    expect(ids(selectChats(index, { ...active, assignee: 'NOBODY' }))).toEqual(['free']);
+    expect(ids(selectChats(index, { ...active, assignee: 'ME', viewerId: 'staff-other' }))).toEqual(['theirs']);
+  });
+
+  it('moves a chat between the assignee lists when it is reassigned', () => {
+    const me = { id: VIEWER, email: 'me@example.com', name: 'Me' };
+    const assigned = upsertChat(olderList, chat('a', { assignee: me }));
+    expect(ids(selectChats(assigned, { ...active, assignee: 'ME' }))).toEqual(['a']);
+    expect(ids(selectChats(assigned, { ...active, assignee: 'NOBODY' }))).toEqual(['b', 'c']);
+    const released = upsertChat(assigned, chat('a'));
+    expect(selectChats(released, { ...active, assignee: 'ME' })).toEqual([]);
   });
 });
 
@@ -67,7 +94,6 @@ describe('chatUpdated upsert', () => {
       chat('c', { lastMessageAt: '2024-01-29T12:00:00.000Z', unread: true, messageCount: 2 }),
     );
     expect(ids(selectChats(updated, active))).toEqual(['c', 'b', 'a']);
-    expect(updated['c']?.unread).toBe(true);
   });
 
   it('adds a chat it did not know', () => {
@@ -123,7 +149,7 @@ describe('newUserMessage', () => {
       chatId,
       userEmail: `${chatId}@example.com`,
       cursor: `cursor-${id}`,
-      message: { id, chatId, content, senderType: 'USER', readAt: null, createdAt, clientId: null, seq },
+      message: { id, chatId, content, senderType: 'USER', readAt: null, createdAt, clientId: null, seq, senderName: null },
     };
   }
 
@@ -136,7 +162,6 @@ describe('newUserMessage', () => {
       lastMessageSender: 'USER',
       messageCount: 2,
     });
-    expect(unreadChatCount(updated)).toBe(1);
   });
 
   it('brings an archived chat back to Active', () => {
@@ -172,9 +197,3 @@ describe('newUserMessage', () => {
   });
 });
 
-describe('unreadChatCount', () => {
-  it('counts unread active chats only', () => {
-    const index = indexOf(chat('a', { unread: true }), chat('b', { unread: true, archived: true }), chat('c'));
-    expect(unreadChatCount(index)).toBe(1);
-  });
-});

@@ -1,5 +1,5 @@
 // Pure state of the chats the dashboard knows about, merged from queries and live events.
-import type { Chat, NewUserMessageEvent } from '../graphql/types';
+import type { AssigneeFilter, Chat, NewUserMessageEvent } from '../graphql/types';
 
 /** Every known chat by id; the lists shown are views of it (see `selectChats`). */
 export type ChatIndex = Readonly<Record<string, Chat>>;
@@ -11,6 +11,9 @@ export type ChatListAction =
 export interface ChatFilter {
   archived: boolean;
   search: string;
+  assignee: AssigneeFilter;
+  /** The staff member looking: whose chats "ME" means. */
+  viewerId: string;
 }
 
 /** The server's preview length (Chat.lastMessagePreview). */
@@ -55,7 +58,11 @@ function sameChat(a: Chat, b: Chat): boolean {
     a.messageCount === b.messageCount &&
     a.unread === b.unread &&
     a.user.email === b.user.email &&
-    a.user.name === b.user.name
+    a.user.name === b.user.name &&
+    a.assignee?.id === b.assignee?.id &&
+    a.assignee?.name === b.assignee?.name &&
+    a.rating === b.rating &&
+    a.ratingComment === b.ratingComment
   );
 }
 
@@ -104,14 +111,30 @@ export function matchesSearch(chat: Chat, search: string): boolean {
   return needle === '' || chat.user.email.toLowerCase().includes(needle);
 }
 
-/** The chats of one tab (and search), newest activity first. */
-export function selectChats(index: ChatIndex, filter: ChatFilter): Chat[] {
-  return Object.values(index)
-    .filter((chat) => chat.archived === filter.archived && matchesSearch(chat, filter.search))
-    .sort(compareChats);
+/** Like the API's `chats(assignee:)`. */
+export function matchesAssignee(chat: Chat, assignee: AssigneeFilter, viewerId: string): boolean {
+  switch (assignee) {
+    case 'ANYONE':
+      return true;
+    case 'ME':
+      return chat.assignee?.id === viewerId;
+    case 'NOBODY':
+      return chat.assignee === null;
+  }
 }
 
-/** Active chats with a user message staff has not seen yet (the tab title's count). */
-export function unreadChatCount(index: ChatIndex): number {
-  return Object.values(index).filter((chat) => chat.unread && !chat.archived).length;
+/**
+ * The chats of one list (tab, assignee and search), newest activity first. Chats without
+ * messages (a user who only opened the widget) are not shown, as the API leaves them out.
+ */
+export function selectChats(index: ChatIndex, filter: ChatFilter): Chat[] {
+  return Object.values(index)
+    .filter(
+      (chat) =>
+        chat.messageCount > 0 &&
+        chat.archived === filter.archived &&
+        matchesAssignee(chat, filter.assignee, filter.viewerId) &&
+        matchesSearch(chat, filter.search),
+    )
+    .sort(compareChats);
 }

@@ -1,5 +1,6 @@
 // Pure date helpers: relative times for the chat list, day groups for the chat view.
-// Calendar logic uses the browser's local time zone.
+// Calendar logic uses the browser's local time zone; words and formats come from Intl in
+// the browser's locale (`locale` undefined), or the one given.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,8 +20,8 @@ function calendarDaysBetween(date: Date, now: Date): number {
   return Math.round((startOfDay(now).getTime() - startOfDay(date).getTime()) / DAY);
 }
 
-function shortDate(date: Date, now: Date): string {
-  return date.toLocaleDateString('en-US', {
+function shortDate(date: Date, now: Date, locale: string | undefined): string {
+  return date.toLocaleDateString(locale, {
     month: 'short',
     day: 'numeric',
     ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
@@ -28,19 +29,19 @@ function shortDate(date: Date, now: Date): string {
 }
 
 /**
- * "just now", "1 minute ago", "5 hours ago", "yesterday", "3 days ago", then a date ("Jan 5").
- * Times slightly in the future (clock skew) count as "just now".
+ * In English: "now", "1 minute ago", "5 hours ago", "yesterday", "3 days ago", then a date
+ * ("Jan 5"). Times slightly in the future (clock skew) count as "now".
  */
-export function relativeTime(iso: string, now: Date): string {
+export function relativeTime(iso: string, now: Date, locale?: string): string {
   const date = new Date(iso);
   const elapsed = now.getTime() - date.getTime();
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${countLabel(Math.floor(elapsed / MINUTE), 'minute')} ago`;
-  if (elapsed < DAY) return `${countLabel(Math.floor(elapsed / HOUR), 'hour')} ago`;
+  const words = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (elapsed < MINUTE) return words.format(0, 'second');
+  if (elapsed < HOUR) return words.format(-Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return words.format(-Math.floor(elapsed / HOUR), 'hour');
   const days = Math.max(calendarDaysBetween(date, now), 1);
-  if (days === 1) return 'yesterday';
-  if (days < 7) return `${days} days ago`;
-  return shortDate(date, now);
+  if (days < 7) return words.format(-days, 'day');
+  return shortDate(date, now, locale);
 }
 
 /** Local calendar day of a timestamp, e.g. "2024-01-29"; equal keys = same day. */
@@ -52,9 +53,9 @@ export function dayKey(iso: string): string {
 }
 
 /** Day divider label: "Monday, January 29" (with the year when it isn't the current one). */
-export function dayLabel(iso: string, now: Date): string {
+export function dayLabel(iso: string, now: Date, locale?: string): string {
   const date = new Date(iso);
-  return date.toLocaleDateString('en-US', {
+  return date.toLocaleDateString(locale, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',
@@ -62,9 +63,14 @@ export function dayLabel(iso: string, now: Date): string {
   });
 }
 
-/** Clock time of a message, e.g. "9:05 AM". */
-export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+/** Clock time of a message, e.g. "9:05 AM" (en-US) or "09:05" (de). */
+export function clockTime(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** Date and time in full, e.g. for a tooltip or the contact panel. */
+export function dateTime(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export interface DayGroup<T> {
@@ -74,7 +80,11 @@ export interface DayGroup<T> {
 }
 
 /** Splits items (already in display order) into consecutive runs of the same local day. */
-export function groupByDay<T extends { createdAt: string }>(items: readonly T[], now: Date): DayGroup<T>[] {
+export function groupByDay<T extends { createdAt: string }>(
+  items: readonly T[],
+  now: Date,
+  locale?: string,
+): DayGroup<T>[] {
   const groups: DayGroup<T>[] = [];
   for (const item of items) {
     const key = dayKey(item.createdAt);
@@ -82,7 +92,7 @@ export function groupByDay<T extends { createdAt: string }>(items: readonly T[],
     if (current && current.key === key) {
       current.items.push(item);
     } else {
-      groups.push({ key, label: dayLabel(item.createdAt, now), items: [item] });
+      groups.push({ key, label: dayLabel(item.createdAt, now, locale), items: [item] });
     }
   }
   return groups;
