@@ -31,6 +31,7 @@ def test_the_check_finds_a_query_without_an_index() -> None:
         Query("find", "chats", {"user_id": "?"}, ()),
         Query("find", "chats", {"archived": "?"}, ("activity_at", "_id")),
         Query("find", "chats", {"$or": [{"_id": "?"}, {"user_id": "?"}]}, ()),
+        Query("find", "chats", {"user_email": "?"}, ("archived", "activity_at")),
     ]
     scans = [
         Query("find", "chats", {"user_email": "?"}, ()),

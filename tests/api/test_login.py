@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -30,7 +31,11 @@ def behind_proxy(login_env: dict[str, str]) -> Iterator[ApiServer]:
 
 @pytest.fixture(scope="module")
 def not_trusting(login_env: dict[str, str]) -> Iterator[ApiServer]:
-    server = ApiServer({**login_env, "FORWARDED_ALLOW_IPS": "192.0.2.1"}, name="api-no-proxy")
+    # Its own Redis database: every other test logs in from 127.0.0.1 too, and the budget
+    # of 127.0.0.1 is what this server's test spends.
+    redis_url = urlunsplit(urlsplit(login_env["REDIS_URL"])._replace(path="/9"))
+    env = {**login_env, "FORWARDED_ALLOW_IPS": "192.0.2.1", "REDIS_URL": redis_url}
+    server = ApiServer(env, name="api-no-proxy")
     yield server.start()
     server.stop()
 

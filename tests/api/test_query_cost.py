@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -159,16 +160,24 @@ def dashboard_documents() -> list[str]:
 
 
 def widget_documents() -> list[str]:
+    """The widget's documents with their `${...}` parts filled in as the widget does."""
     names = _constant(CLIENTS / "widget/src/types.ts", "MESSAGE_FIELD_NAMES")
-    fields = " ".join(re.findall(r"'(\w+)'", names))
+    attachment = _constant(CLIENTS / "shared/src/attachments.ts", "ATTACHMENT_FIELDS").strip("'")
+    fields = " ".join(re.findall(r"'(\w+)'", names)) + f" attachments {{ {attachment} }}"
     documents = []
     for module in ("api.ts", "socket.ts"):
         source = (CLIENTS / "widget/src" / module).read_text()
+        parts = {"MESSAGE_FIELDS": fields}
+        parts |= dict(re.findall(r"const (\w+) = [`']([^`'$]*)[`'];", source))
         for body in re.findall(
             r"const \w+ = [`']((?:query|mutation|subscription)[^`']*)[`']", source
         ):
-            documents.append(body.replace("${MESSAGE_FIELDS}", fields))
+            documents.append(re.sub(r"\$\{(\w+)\}", partial(_filled, parts), body))
     return documents
+
+
+def _filled(parts: dict[str, str], reference: re.Match[str]) -> str:
+    return parts[reference.group(1)]
 
 
 def cost(document: str, variables: dict[str, Any]) -> int:

@@ -2,8 +2,10 @@
 
 A query is served when, in each of its `$or` branches, the filter constrains the
 first field of one of the collection's indexes (a prefix, as the planner needs),
-and every field it sorts on is in that index (`_id` may break ties). An empty
-filter is served only through its sort, except the one probe a GridFS driver
+and every field it sorts on is in that index (`_id` may break ties); or when its
+sort follows an index from its first field (an index scan in that order, filtered
+as it goes, is no collection scan). An empty filter is served only through its sort,
+except the one probe a GridFS driver
 makes before it writes (is the bucket empty? one document of `<bucket>.files`
 or `.chunks`).
 """
@@ -63,6 +65,8 @@ def unserved(queries: Iterable[Query], indexes: Mapping[str, list[Index]]) -> li
         available = indexes.get(query.collection) or _gridfs_indexes(query.collection)
         if _is_gridfs_probe(query):
             continue
+        if _sorted_by_index(query.sort, available):
+            continue
         if not all(_served(branch, query.sort, available) for branch in _branches(query.filter)):
             missing.setdefault(str(query), query)
     return list(missing.values())
@@ -94,6 +98,10 @@ def _branches(query: Mapping[str, Any]) -> list[set[str]]:
         elif not key.startswith("$"):
             branches = [branch | {key} for branch in branches]
     return branches
+
+
+def _sorted_by_index(sort: tuple[str, ...], indexes: list[Index]) -> bool:
+    return bool(sort) and any(index[: len(sort)] == sort for index in indexes)
 
 
 def _served(fields: set[str], sort: tuple[str, ...], indexes: list[Index]) -> bool:
