@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 from strawberry import ID
 from strawberry.file_uploads import Upload
@@ -9,7 +11,7 @@ from api.auth.tokens import issue_staff_token
 from api.live.events import TypingChanged
 from api.schema.access import accessible_chat, parse_id
 from api.schema.attachments import Attachment, upload_attachment
-from api.schema.context import Info
+from api.schema.context import Context, Info
 from api.schema.login import log_in
 from api.schema.permissions import CanWrite, IsAuthenticated, IsEndUser, IsStaff
 from api.schema.team import CannedReply, Note
@@ -23,6 +25,14 @@ MARK_READ_INTERVAL_SECONDS = 1.0  # with nothing new to read: one markRead per c
 
 def _side(principal: Principal) -> SenderType:
     return SenderType.ADMIN if principal.is_staff else SenderType.USER
+
+
+async def _announce_typing(
+    context: Context, chat_id: UUID, caller: Principal, *, typing: bool
+) -> None:
+    if await context.typing.should_announce(chat_id, caller.id, typing):
+        event = TypingChanged(chat_id, _side(caller), _shown_name(caller), typing)
+        await context.events.typing(event)
 
 
 def _shown_name(principal: Principal) -> str | None:
@@ -72,6 +82,8 @@ class Mutation:
                 await info.context.events.message_added(sent.message, sent.chat)
                 if sent.message.sender_type is SenderType.ADMIN:
                     await info.context.emails.schedule_unread_reply(sent.message.id)
+                # A sent message ends its sender's typing, whatever the client said last.
+                await _announce_typing(context, chat.id, caller, typing=False)
             return Message.from_document(sent.message)
 
     @strawberry.mutation(
@@ -159,9 +171,7 @@ class Mutation:
     async def set_typing(self, info: Info, chat_id: ID | None = None, typing: bool = True) -> bool:
         caller, context = info.context.caller(), info.context
         chat = await accessible_chat(info, chat_id)
-        if await context.typing.should_announce(chat.id, caller.id, typing):
-            event = TypingChanged(chat.id, _side(caller), _shown_name(caller), typing)
-            await context.events.typing(event)
+        await _announce_typing(context, chat.id, caller, typing=typing)
         return True
 
     @strawberry.mutation(

@@ -7,16 +7,18 @@ to another process if there is one, and resume where they were (`afterSeq`).
 
 from __future__ import annotations
 
-from uvicorn.protocols.websockets.websockets_impl import WebSocketProtocol
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 GOING_AWAY = 1001
 
 
-class GoingAwayWebSocketProtocol(WebSocketProtocol):
+class GoingAwayWebSocketProtocol(WebSocketsSansIOProtocol):
     def shutdown(self) -> None:
-        self.ws_server.closing = True
-        if self.handshake_completed_event.is_set():
-            self.fail_connection(GOING_AWAY)
-        else:
-            self.send_500_response()
+        if self.close_sent or not self.handshake_complete:
+            super().shutdown()
+            return
+        self.stop_keepalive()
+        self.queue.put_nowait({"type": "websocket.disconnect", "code": GOING_AWAY})
+        self.conn.send_close(GOING_AWAY)
+        self.transport.write(b"".join(self.conn.data_to_send()))
         self.transport.close()
