@@ -87,9 +87,9 @@ def test_a_staff_reply_arrives_live_with_sound_and_badge_and_opening_clears_it(
     by_id(page, "launcher").click()
 
     expect(by_id(page, "badge")).to_be_hidden()
-    expect(by_id(page, "message").filter(has_text="Hi, how can we help?")).to_have_attribute(
-        "data-sender", "ADMIN"
-    )
+    reply = by_id(page, "message").filter(has_text="Hi, how can we help?")
+    expect(reply).to_have_attribute("data-sender", "ADMIN")
+    expect(reply.locator("[data-testid=sender]")).to_have_text("Sam Staff")  # who answered
     staff = Http(api.url, staff_token)
     # The badge clears at once; the server hears of it a moment later.
     deadline = time.monotonic() + 5

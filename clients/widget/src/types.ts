@@ -2,7 +2,7 @@
 import { ATTACHMENT_FIELDS, type Attachment } from '../../shared/src/attachments';
 import type { Message as ContractMessage } from '../../shared/src/contract';
 
-const MESSAGE_FIELD_NAMES = ['id', 'chatId', 'content', 'senderType', 'readAt', 'createdAt', 'clientId', 'seq'] as const;
+const MESSAGE_FIELD_NAMES = ['id', 'chatId', 'content', 'senderType', 'readAt', 'createdAt', 'clientId', 'seq', 'senderName'] as const;
 
 /** A `Message` as the widget's queries, mutations and subscriptions return it. */
 export type Message = Pick<ContractMessage, (typeof MESSAGE_FIELD_NAMES)[number]> & {

@@ -263,7 +263,11 @@ export function createWidget(config: Config, onUnreadChange: (count: number) => 
         void refreshAvailability();
       }
     },
-    onMessage: (message) => merge([message], true),
+    onMessage: (message) => {
+      merge([message], true);
+      // A reply from support while it looked away: someone is there after all.
+      if (message.senderType === 'ADMIN' && availability?.online === false) void refreshAvailability();
+    },
     onRead: (messages) => update(applyReadReceipts(state, messages)),
     onTyping: (event) => supportTyping.event(event),
     resumeAfter: () => newestConfirmedSeq(state),

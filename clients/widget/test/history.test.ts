@@ -23,6 +23,7 @@ function message(n: number): Message {
     createdAt: new Date(Date.UTC(2026, 11, 1, 10, 0, n)).toISOString(),
     clientId: null,
     seq: n,
+    senderName: null,
   };
 }
 

@@ -13,6 +13,7 @@ function message(id: string, minute: number, overrides: Partial<Message> = {}): 
     createdAt: `2026-11-24T14:${String(minute).padStart(2, '0')}:00.000Z`,
     clientId: null,
     seq: minute,
+    senderName: null,
     ...overrides,
   };
 }

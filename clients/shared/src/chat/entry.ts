@@ -5,6 +5,8 @@ import type { Message, SenderType } from '../contract';
 /** The fields of a server `Message` the chat state reads (both clients select more). */
 export type ServerMessage = Pick<Message, 'id' | 'clientId' | 'content' | 'senderType' | 'createdAt' | 'readAt' | 'seq'> & {
   readonly attachments?: readonly Attachment[];
+  /** Who sent it, as the other side sees them (when the client selects it). */
+  readonly senderName?: string | null;
 };
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
@@ -25,6 +27,8 @@ export interface ChatEntry {
   readonly status: DeliveryStatus;
   /** Files sent with it; absent means none. */
   readonly attachments?: readonly Attachment[];
+  /** Who sent it, when known: the staff member who answered, or the user. */
+  readonly senderName?: string | null;
 }
 
 /** One chat's messages in display order (see `compareEntries`). Never mutated. */

@@ -16,6 +16,7 @@ function confirmedEntry(known: ChatEntry | undefined, message: ServerMessage): C
     readAt: message.readAt ?? known?.readAt ?? null,
     status: 'sent',
     attachments: message.attachments ?? known?.attachments ?? [],
+    senderName: message.senderName ?? known?.senderName ?? null,
   };
 }
 

@@ -63,6 +63,10 @@ export function createMessageList(
     item.replaceChildren(
       ...(dayHeading ? [h('div', { class: 'day', 'data-testid': 'day' }, dayHeading)] : []),
       h('span', { class: 'sr-only' }, t.text(mine ? 'fromYou' : 'fromSupport')),
+      // Which agent answered (the user knows who they are).
+      ...(!mine && entry.senderName
+        ? [h('div', { class: 'sender', 'data-testid': 'sender', dir: 'auto' }, entry.senderName)]
+        : []),
       bubble,
       meta,
     );
@@ -103,7 +107,7 @@ export function createMessageList(
         const dayHeading = day === previousDay ? '' : dates.day(entry.createdAt, now);
         previousDay = day;
         const files = entry.attachments?.map((attachment) => attachment.url).join() ?? '';
-        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${dayHeading}|${entry.content}|${files}`;
+        const signature = `${entry.id}|${entry.status}|${entry.createdAt}|${dayHeading}|${entry.senderName}|${entry.content}|${files}`;
         if (row.signature !== signature) {
           fillRow(row.item, entry, dayHeading);
           row.signature = signature;
