@@ -19,6 +19,7 @@ from bench.accounts import staff_token, widget_token
 from bench.generator import run_generator
 from bench.live import DeliverySpec
 from bench.protocols import Sender, Subscriber
+from bench.publisher import SEEDED_MESSAGES_PER_CHAT
 from bench.seed import SeededChat, Seeder, drop_database
 from bench.servers import Group, Server, api_environment, api_server, baseline_server
 from bench.stack import Stack
@@ -91,7 +92,7 @@ def _subscribers(
 async def _seed(mongodb_url: str, database: str, chats: int) -> list[SeededChat]:
     async with Seeder(mongodb_url, database) as seeder:
         await seeder.staff()
-        return await seeder.chats(chats, prefix="live", messages_each=1)
+        return await seeder.chats(chats, prefix="live", messages_each=SEEDED_MESSAGES_PER_CHAT)
 
 
 def _plain(spec: DeliverySpec) -> dict[str, Any]:

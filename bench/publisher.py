@@ -14,10 +14,18 @@ from api.live.events import ADMIN_NOTIFICATIONS, NEW_MESSAGE, chat_channel
 from bench.protocols import Sender
 from core.clock import utc_now
 
+# The delivery bench seeds one message per chat: live numbers go on from there.
+SEEDED_MESSAGES_PER_CHAT = 1
+
 
 class RedisPublisher:
+    """Numbers each chat's messages on from the seeded ones, and the USER feed from 1, as
+    the API would: subscribers then deliver them in order with no MongoDB read."""
+
     def __init__(self, redis_url: str) -> None:
         self._redis = Redis.from_url(redis_url)
+        self._last_seq: dict[str, int] = {}
+        self._last_feed = 0
 
     async def send(self, sender: Sender, content: str, client_id: str) -> str:
         message_id = str(uuid4())
@@ -33,6 +41,8 @@ class RedisPublisher:
             "read_at": None,
             "client_id": client_id,
             "client_id_given": True,
+            "seq": self._next_seq(sender.chat_id),
+            "feed": self._next_feed(),
         }
         event: dict[str, object] = {"type": NEW_MESSAGE, "message": message}
         pipeline = self._redis.pipeline(transaction=False)
@@ -40,6 +50,15 @@ class RedisPublisher:
         pipeline.publish(ADMIN_NOTIFICATIONS, _encode({**event, "user_email": sender.user_email}))
         await pipeline.execute()
         return message_id
+
+    def _next_seq(self, chat_id: str) -> int:
+        seq = self._last_seq.get(chat_id, SEEDED_MESSAGES_PER_CHAT) + 1
+        self._last_seq[chat_id] = seq
+        return seq
+
+    def _next_feed(self) -> int:
+        self._last_feed += 1
+        return self._last_feed
 
     async def close(self) -> None:
         await self._redis.aclose()

@@ -127,13 +127,19 @@ class Seeder:
         """Add `count` older messages to a seeded chat (its summary stays that of the newest);
         returns the id of the newest one."""
         newest_at = utc_now() - timedelta(days=2)
+        # Older messages come first in the chat's order: the existing ones move up by
+        # `count` (at least as many as there are, so no two numbers ever meet).
+        await self.database["messages"].update_many(
+            {"chat_id": chat.chat_id}, {"$inc": {"seq": count}}
+        )
         messages = _history_documents(chat.chat_id, chat.user_id, count, newest_at)
         newest: UUID | None = None
         for batch in _batches(messages):
             newest = batch[-1]["_id"]
             await self.database["messages"].insert_many(batch, ordered=False)
         await self.database["chats"].update_one(
-            {"_id": chat.chat_id}, {"$inc": {"message_count": count}}
+            {"_id": chat.chat_id},
+            {"$inc": {"message_count": count, "last_seq": count, "summary_seq": count}},
         )
         assert newest is not None
         return UUID(str(newest))
@@ -148,6 +154,7 @@ def _history(chat: Chat, user_id: UUID, count: int, *, newest_at: datetime) -> l
             sender_id=user_id,
             created_at=newest_at - timedelta(milliseconds=count - n),
             client_id="",
+            seq=n + 1,
         )
         for n in range(count)
     ]
@@ -166,6 +173,7 @@ def _history_documents(
             created_at=newest_at - timedelta(milliseconds=count - n),
             client_id="",
             read_at=newest_at,
+            seq=n + 1,
         )
         message.client_id = str(message.id)
         yield _raw(message)
@@ -184,3 +192,4 @@ def _summarize(chat: Chat, messages: list[Message], active: datetime) -> None:
     chat.last_message_sender = last.sender_type
     chat.last_user_message_at = last.created_at
     chat.message_count = len(messages)
+    chat.last_seq = chat.summary_seq = last.seq
