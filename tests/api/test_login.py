@@ -3,17 +3,17 @@ lock-out, a budget per client IP, and that IP read from a trusted proxy's header
 
 from __future__ import annotations
 
+import itertools
 import time
 import uuid
 from collections.abc import Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
 
 from api.schema.login import delay_after
 from tests.conftest import LOGIN, STAFF_PASSWORD, create_staff
-from tests.support.servers import ApiServer
+from tests.support.servers import ApiServer, own_redis_database
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +33,7 @@ def behind_proxy(login_env: dict[str, str]) -> Iterator[ApiServer]:
 def not_trusting(login_env: dict[str, str]) -> Iterator[ApiServer]:
     # Its own Redis database: every other test logs in from 127.0.0.1 too, and the budget
     # of 127.0.0.1 is what this server's test spends.
-    redis_url = urlunsplit(urlsplit(login_env["REDIS_URL"])._replace(path="/9"))
-    env = {**login_env, "FORWARDED_ALLOW_IPS": "192.0.2.1", "REDIS_URL": redis_url}
+    env = {**own_redis_database(login_env, 9), "FORWARDED_ALLOW_IPS": "192.0.2.1"}
     server = ApiServer(env, name="api-no-proxy")
     yield server.start()
     server.stop()
@@ -46,8 +45,13 @@ def new_staff(env: dict[str, str]) -> str:
     return email
 
 
+_client_numbers = itertools.count(1)
+
+
 def client_ip() -> str:
-    return f"198.51.100.{uuid.uuid4().int % 250 + 1}"
+    """A client address no other attempt of this test run used (TEST-NET-2, TEST-NET-3)."""
+    number = next(_client_numbers)
+    return f"198.51.100.{number}" if number <= 254 else f"203.0.113.{number - 254}"
 
 
 def log_in(server: ApiServer, email: str, password: str, forwarded_for: str) -> str:

@@ -7,7 +7,7 @@ import asyncio
 import threading
 import time
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
 from typing import Any, TypeVar
 
 import pytest
@@ -19,7 +19,7 @@ from tests.e2e.test_widget import as_demo_user, by_id, chat_of
 from tests.e2e.test_widget_v2 import axe_violations, open_demo, open_panel, send
 from tests.support import operations as ops
 from tests.support.graphql import Http, Json, Socket, Subscription, socket
-from tests.support.servers import ApiServer
+from tests.support.servers import ApiServer, own_redis_database
 
 T = TypeVar("T")
 AWAY_TEXT = "We're away right now. Leave a message and we'll reply by email."  # the default
@@ -139,11 +139,19 @@ def test_staff_typing_shows_until_stopped_or_their_message_arrives(
     expect(indicator).to_have_text("")
 
 
+@pytest.fixture(scope="module")
+def unstaffed_api(env: dict[str, str]) -> Iterator[ApiServer]:
+    """An API whose presence is its own: no staff socket of another test counts there."""
+    server = ApiServer(own_redis_database(env, 8), name="api-unstaffed").start()
+    yield server
+    server.stop()
+
+
 def test_with_nobody_online_the_panel_shows_the_away_text(
-    api: ApiServer, page: Page, demo_user: str, agent_token: str
+    unstaffed_api: ApiServer, page: Page, demo_user: str, agent_token: str
 ) -> None:
-    nobody_online(api, agent_token)
-    open_demo(page, api, demo_user)
+    nobody_online(unstaffed_api, agent_token)
+    open_demo(page, unstaffed_api, demo_user)
     open_panel(page)
     expect(by_id(page, "availability")).to_have_text("Support is offline")
     expect(by_id(page, "away")).to_have_text(AWAY_TEXT)

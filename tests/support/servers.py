@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from devtools.app_process import AppProcess
 from devtools.processes import ManagedProcess
@@ -60,3 +61,10 @@ class Worker:
 
     def kill(self) -> None:
         self.process.kill()
+
+
+def own_redis_database(env: dict[str, str], number: int) -> dict[str, str]:
+    """The environment with REDIS_URL on database `number`: Redis keys (rate limits,
+    presence) of its own, while pub/sub, which ignores databases, still reaches everyone."""
+    url = urlsplit(env["REDIS_URL"])._replace(path=f"/{number}")
+    return {**env, "REDIS_URL": urlunsplit(url)}
