@@ -25,8 +25,9 @@ from types import FrameType
 from typing import Any
 
 from bench import assets, delivery, idle, reads, writes
+from bench.fairness import load_average
 from bench.load import raise_open_file_limit
-from bench.meta import describe, load_average
+from bench.meta import describe
 from bench.profile import FULL, QUICK, Profile
 from bench.report import RESULTS, plot, table, write_json
 from bench.servers import LOG_DIR
@@ -118,6 +119,7 @@ def bench(profile: Profile, only: Sequence[str]) -> dict[str, Any]:
         "assets": assets.run(),
     }
     seconds: dict[str, float] = results["meta"]["seconds"]
+    _progress(f"load average (1/5/15 min) before: {results['meta']['load_before']}")
     shutil.rmtree(LOG_DIR, ignore_errors=True)  # the previous run's process logs
     VAR.mkdir(exist_ok=True)
     data_dir = Path(tempfile.mkdtemp(prefix="bench-", dir=VAR))
@@ -144,6 +146,7 @@ def bench(profile: Profile, only: Sequence[str]) -> dict[str, Any]:
         shutil.rmtree(data_dir, ignore_errors=True)
         results["meta"]["wall_seconds"] = round(time.monotonic() - started, 1)
         results["meta"]["load_after"] = load_average()
+        _progress(f"load average (1/5/15 min) after: {results['meta']['load_after']}")
     return results
 
 
