@@ -98,6 +98,11 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
         f"commit {meta.get('commit', '?')}; database: {meta['database']}",
         "",
     ]
+    round_trips = results.get("round_trips")
+    if round_trips:
+        out.append("0. Round trips per operation (MongoDB commands, background polls left out)")
+        out += [f"   {name:12} {count:3}" for name, count in round_trips["commands"].items()]
+        out.append("")
     delivery = results.get("delivery", [])
     if delivery:
         first = delivery[0]
