@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from bench import assets, delivery, idle, reads, round_trips, writes
+from bench import assets, delivery, idle, reads, round_trips, storm, writes
 from bench.fairness import load_average
 from bench.load import raise_open_file_limit
 from bench.meta import describe
@@ -36,7 +36,7 @@ from bench.targets import check
 from devtools.services import VAR
 from devtools.stack import services
 
-SCENARIOS = ("round_trips", "delivery", "writes", "idle", "reads")
+SCENARIOS = ("round_trips", "delivery", "writes", "idle", "reads", "storm")
 OVERRUN_GRACE_S = 45  # past the budget, the alarm stops whatever is still running
 
 
@@ -110,6 +110,7 @@ def _scenarios(stack: Stack, results: dict[str, Any]) -> dict[str, Callable[[], 
         "writes": store("writes", writes.run),
         "idle": store("idle", idle.run),
         "reads": store("reads", reads.run),
+        "storm": store("storm", storm.run),
     }
 
 

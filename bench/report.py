@@ -98,11 +98,6 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
         f"commit {meta.get('commit', '?')}; database: {meta['database']}",
         "",
     ]
-    round_trips = results.get("round_trips")
-    if round_trips:
-        out.append("0. Round trips per operation (MongoDB commands, background polls left out)")
-        out += [f"   {name:12} {count:3}" for name, count in round_trips["commands"].items()]
-        out.append("")
     delivery = results.get("delivery", [])
     if delivery:
         first = delivery[0]
@@ -163,9 +158,23 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
                 f"p50 {_ms(latency['p50'])} ms  p99 {_ms(latency['p99'])} ms"
             )
         out.append("")
+    round_trips = results.get("round_trips")
+    if round_trips:
+        out.append("6. Round trips per operation (MongoDB commands, background polls left out)")
+        out += [f"   {name:12} {count:3}" for name, count in round_trips["commands"].items()]
+        out.append("")
+    storm = results.get("storm")
+    if storm:
+        out += [
+            f"7. Reconnect storm: {storm['widgets']} widgets resubscribe at once"
+            " (messageAdded(afterSeq:)), seconds until all are subscribed",
+            f"   ours {storm['ours_s']:.2f} s   baseline {storm['baseline_s']:.2f} s"
+            f"   ours / baseline {storm['ratio']:.2f}",
+            "",
+        ]
     assets = results.get("assets")
     if assets:
-        out.append("6. Clients, gzip -9")
+        out.append("8. Clients, gzip -9")
         for name, label in (("widget", "widget.js"), ("dashboard", "dashboard initial JS")):
             asset = assets[name]
             size = (

@@ -25,7 +25,7 @@ from websockets.typing import Subprotocol
 
 from api.live.events import chat_channel
 from bench.accounts import staff_token, widget_token
-from bench.protocols import GRAPHQL_WS, MESSAGE_FIELDS, WIDGET_SEND
+from bench.protocols import GRAPHQL_WS, WIDGET_RESUME, WIDGET_SEND
 from bench.reads import CHAT_MESSAGES, CHATS
 from bench.seed import SeededChat, Seeder, drop_database
 from bench.servers import Group, api_environment, api_server
@@ -44,9 +44,6 @@ BACKGROUND = (
     ("find", "integration_keys", {"revoked_at": {"$ne": "?"}}),
     ("find", "chats", {"_id": {"$in": "?"}}),
     ("find", "counters", {"_id": "?"}),
-)
-WIDGET_RESUME = (
-    f"subscription($afterSeq: Int) {{ messageAdded(afterSeq: $afterSeq) {{ {MESSAGE_FIELDS} }} }}"
 )
 LAST_SEQ = "query($id: ID!) { chat(id: $id) { lastSeq } }"
 
