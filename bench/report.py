@@ -23,7 +23,7 @@ FAIRNESS = (
     "ratios compare like with like; its hot path only stamps and stores frames (parsed after "
     "the run) and it sends over a minimal keep-alive HTTP client. The CPU seconds each side "
     "used during every measured window are in the table (gen / srv / db), so a run where the "
-    "generator itself was short of CPU would show."
+    "generator itself was short of CPU would show; such a row is marked GENERATOR SHORT OF CPU."
 )
 
 
