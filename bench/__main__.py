@@ -24,9 +24,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from bench import assets, delivery, idle, reads, writes
+from bench import assets, delivery, idle, reads, round_trips, storm, writes
+from bench.fairness import load_average
 from bench.load import raise_open_file_limit
-from bench.meta import describe, load_average
+from bench.meta import describe
 from bench.profile import FULL, QUICK, Profile
 from bench.report import RESULTS, plot, table, write_json
 from bench.servers import LOG_DIR
@@ -35,7 +36,7 @@ from bench.targets import check
 from devtools.services import VAR
 from devtools.stack import services
 
-SCENARIOS = ("delivery", "writes", "idle", "reads")
+SCENARIOS = ("round_trips", "delivery", "writes", "idle", "reads", "storm")
 OVERRUN_GRACE_S = 45  # past the budget, the alarm stops whatever is still running
 
 
@@ -104,10 +105,12 @@ def _scenarios(stack: Stack, results: dict[str, Any]) -> dict[str, Callable[[], 
         return go
 
     return {
+        "round_trips": store("round_trips", round_trips.run),
         "delivery": lambda: run_delivery(stack, results),
         "writes": store("writes", writes.run),
         "idle": store("idle", idle.run),
         "reads": store("reads", reads.run),
+        "storm": store("storm", storm.run),
     }
 
 
@@ -118,6 +121,7 @@ def bench(profile: Profile, only: Sequence[str]) -> dict[str, Any]:
         "assets": assets.run(),
     }
     seconds: dict[str, float] = results["meta"]["seconds"]
+    _progress(f"load average (1/5/15 min) before: {results['meta']['load_before']}")
     shutil.rmtree(LOG_DIR, ignore_errors=True)  # the previous run's process logs
     VAR.mkdir(exist_ok=True)
     data_dir = Path(tempfile.mkdtemp(prefix="bench-", dir=VAR))
@@ -144,6 +148,7 @@ def bench(profile: Profile, only: Sequence[str]) -> dict[str, Any]:
         shutil.rmtree(data_dir, ignore_errors=True)
         results["meta"]["wall_seconds"] = round(time.monotonic() - started, 1)
         results["meta"]["load_after"] = load_average()
+        _progress(f"load average (1/5/15 min) after: {results['meta']['load_after']}")
     return results
 
 

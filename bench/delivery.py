@@ -16,6 +16,7 @@ from dataclasses import asdict
 from typing import Any
 
 from bench.accounts import staff_token, widget_token
+from bench.fairness import flag, load_average
 from bench.generator import run_generator
 from bench.live import DeliverySpec
 from bench.protocols import Sender, Subscriber
@@ -63,10 +64,11 @@ def run(
                 watched_pids={"server": [server.pid for server in servers], **stack.service_pids()},
             )
             timeout = min(stack.remaining(), 240 + profile.measure_s + profile.drain_s)
+            load_at_start = load_average()
             result = run_generator({"kind": "delivery", **_plain(spec)}, timeout)
             result["subscribers_requested"] = subscribers
             result["server_rss_mb"] = [round(server.rss() / 2**20, 1) for server in servers]
-            return result
+            return flag(result, load_at_start)
     finally:
         asyncio.run(drop_database(stack.env["MONGODB_URL"], database))
 

@@ -8,6 +8,7 @@ import subprocess
 from datetime import UTC, datetime
 from typing import Any
 
+from bench.fairness import load_average
 from bench.profile import Profile
 from devtools.services import FERRETDB_SOURCE, ROOT
 
@@ -33,10 +34,6 @@ def _database() -> str:
     found = re.search(r"FerretDB/FerretDB (v[\w.\-]+)", (FERRETDB_SOURCE / "go.mod").read_text())
     version = found.group(1) if found else "(unknown version)"
     return f"FerretDB {version} on SQLite (the dev database, devtools/ferretdb)"
-
-
-def load_average() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def describe(profile: Profile, open_files: int) -> dict[str, Any]:

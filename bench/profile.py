@@ -28,6 +28,8 @@ class Profile:
     # Writes
     write_seconds: float
     write_clients: int
+    # Reconnect storm
+    storm_widgets: int  # widgets resubscribing at once
     # The whole run
     budget_s: float  # no scenario starts after this; a hard stop follows 45 s later
 
@@ -50,6 +52,7 @@ FULL = Profile(
     read_budget_s=20,
     write_seconds=5,
     write_clients=50,
+    storm_widgets=1000,
     budget_s=540,
 )
 
@@ -71,5 +74,6 @@ QUICK = Profile(
     read_budget_s=10,
     write_seconds=2,
     write_clients=20,
+    storm_widgets=200,
     budget_s=240,
 )

@@ -21,6 +21,10 @@ MESSAGE_FIELDS = "id chatId content senderType readAt createdAt clientId"
 WIDGET_MESSAGE_ADDED = (
     f"subscription($after: ID) {{ messageAdded(after: $after) {{ {MESSAGE_FIELDS} }} }}"
 )
+# The widget reconnecting: it resumes after the newest seq it holds.
+WIDGET_RESUME = (
+    f"subscription($afterSeq: Int) {{ messageAdded(afterSeq: $afterSeq) {{ {MESSAGE_FIELDS} }} }}"
+)
 DASHBOARD_MESSAGE_ADDED = (
     "subscription($chatId: ID!, $after: ID) "
     f"{{ messageAdded(chatId: $chatId, after: $after) {{ {MESSAGE_FIELDS} }} }}"
@@ -41,6 +45,7 @@ class Subscriber:
     chat_id: str | None  # None: the staff notifications (newUserMessage)
     own_chat: bool = False  # subscribes as the chat's user (the widget) rather than as staff
     after: str | None = None
+    after_seq: int | None = None  # the widget resuming by seq (then `after` is not sent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,8 @@ class GraphQLEndpoint:
         payload: dict[str, Any]
         if subscriber.chat_id is None:
             payload = {"query": DASHBOARD_NEW_USER_MESSAGE}
+        elif subscriber.own_chat and subscriber.after_seq is not None:
+            payload = {"query": WIDGET_RESUME, "variables": {"afterSeq": subscriber.after_seq}}
         elif subscriber.own_chat:
             payload = {"query": WIDGET_MESSAGE_ADDED, "variables": {"after": subscriber.after}}
         else:

@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
+from bench.fairness import SHORT_OF_CPU
 from bench.targets import P99_MS, Check, ratios
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -22,7 +23,7 @@ FAIRNESS = (
     "ratios compare like with like; its hot path only stamps and stores frames (parsed after "
     "the run) and it sends over a minimal keep-alive HTTP client. The CPU seconds each side "
     "used during every measured window are in the table (gen / srv / db), so a run where the "
-    "generator itself was short of CPU would show."
+    "generator itself was short of CPU would show; such a row is marked GENERATOR SHORT OF CPU."
 )
 
 
@@ -57,10 +58,19 @@ def _cpu_percent(run: dict[str, Any], name: str) -> str:
     return "-" if seconds is None else f"{100 * seconds / run['window_s']:.0f}%"
 
 
+def _load(values: list[float] | None) -> str:
+    """1 / 5 / 15-minute load averages."""
+    return "?" if values is None else "/".join(f"{value:.2f}" for value in values)
+
+
+def _starved(run: dict[str, Any]) -> str:
+    return f"  {SHORT_OF_CPU}" if run.get("generator_short_of_cpu") else ""
+
+
 def _delivery_table(delivery: list[dict[str, Any]]) -> list[str]:
     lines = [
         "path      mode      S     proc  sent/s  deliv/s  answer   p50    p95    p99    max  "
-        " exactly-once  cpu gen/srv/db",
+        " exactly-once  cpu gen/srv/db  load at start",
     ]
     for run in delivery:
         latency = run["latency_ms"]
@@ -72,7 +82,8 @@ def _delivery_table(delivery: list[dict[str, Any]]) -> list[str]:
             f"{run['send_rate']:7.1f} {run['delivered_per_s']:8.1f} "
             f"{_ms(run['send_answer_ms']['p50']):>7} "
             + " ".join(f"{_ms(latency[key]):>6}" for key in ("p50", "p95", "p99", "max"))
-            + f"   {'yes' if run['exactly_once'] else 'NO':12} {cpu}"
+            + f"   {'yes' if run['exactly_once'] else 'NO':12} {cpu:14}"
+            + f" {_load(run.get('load_at_start')):>14}{_starved(run)}"
         )
     return lines
 
@@ -81,7 +92,8 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
     meta = results["meta"]
     out = [
         f"Support chat bench ({meta['profile']}): {meta['started']}, {meta['cpus']} CPUs, "
-        f"load average {meta['load_before']} before and {meta.get('load_after', '?')} after, "
+        f"load average (1/5/15 min) {_load(meta['load_before'])} before and "
+        f"{_load(meta.get('load_after'))} after, "
         f"wall time {meta.get('wall_seconds', '?')} s",
         f"commit {meta.get('commit', '?')}; database: {meta['database']}",
         "",
@@ -97,7 +109,9 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
             "     sent/s: achieved send rate; deliv/s: deliveries per second; answer: p50 of the"
             " send's HTTP answer, ms;",
             "     p50..max: send -> receive, ms; cpu: share of one core used in the measured window"
-            " by the generator / servers / FerretDB",
+            " by the generator / servers / FerretDB;",
+            f"     {SHORT_OF_CPU}: the generator used over 85% of a core in the window, or the"
+            " 1-minute load average was above the core count as the row started",
             "",
             "     ours / baseline:",
         ]
@@ -144,9 +158,23 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
                 f"p50 {_ms(latency['p50'])} ms  p99 {_ms(latency['p99'])} ms"
             )
         out.append("")
+    round_trips = results.get("round_trips")
+    if round_trips:
+        out.append("6. Round trips per operation (MongoDB commands, background polls left out)")
+        out += [f"   {name:12} {count:3}" for name, count in round_trips["commands"].items()]
+        out.append("")
+    storm = results.get("storm")
+    if storm:
+        out += [
+            f"7. Reconnect storm: {storm['widgets']} widgets resubscribe at once"
+            " (messageAdded(afterSeq:)), seconds until all are subscribed",
+            f"   ours {storm['ours_s']:.2f} s   baseline {storm['baseline_s']:.2f} s"
+            f"   ours / baseline {storm['ratio']:.2f}",
+            "",
+        ]
     assets = results.get("assets")
     if assets:
-        out.append("6. Clients, gzip -9")
+        out.append("8. Clients, gzip -9")
         for name, label in (("widget", "widget.js"), ("dashboard", "dashboard initial JS")):
             asset = assets[name]
             size = (

@@ -1,0 +1,39 @@
+"""The reconnect storm, inside the load generator process: every widget subscribes at once.
+
+The clock stops when every socket is acknowledged and subscribed and, for the API (whose
+protocol has no subscription acknowledgement), when Redis has every chat's channel.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from bench.protocols import Subscriber, endpoint_named
+from bench.sockets import Subscribers, redis_confirmed
+
+
+@dataclass
+class StormSpec:
+    endpoint: str
+    subscribers: list[Subscriber]
+    redis_url: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StormSpec:
+        return cls(**{**data, "subscribers": [Subscriber(**item) for item in data["subscribers"]]})
+
+
+async def run(spec: StormSpec) -> dict[str, Any]:
+    endpoint = endpoint_named(spec.endpoint)
+    subscribers = Subscribers(endpoint)
+    started = time.monotonic()
+    try:
+        await subscribers.connect(spec.subscribers, concurrency=len(spec.subscribers))
+        if endpoint.name == "graphql":
+            await redis_confirmed(spec.redis_url, spec.subscribers)
+        seconds = time.monotonic() - started
+    finally:
+        await subscribers.stop()
+    return {"endpoint": endpoint.name, "widgets": len(spec.subscribers), "seconds": seconds}
