@@ -476,6 +476,7 @@ def test_the_keyboard_moves_opens_archives_and_assigns(
     expect(by_id(page, "assign-button")).to_contain_text("Unassigned")
     by_id(page, "composer-input").fill("")
     by_id(page, "composer-input").press("Escape")  # leaves the reply box
+    expect(by_id(page, "composer-input")).not_to_be_focused()
     page.keyboard.press("a")
     expect(by_id(page, "assign-button")).to_contain_text(agent.name)
     page.keyboard.press("e")
