@@ -5,7 +5,7 @@ import { useSavedReplies } from '../hooks/useSavedReplies';
 import type { Uploads } from '../hooks/useUploads';
 import { filterReplies, insertReply, slashToken, stepHighlight } from '../lib/savedReplies';
 import { createTypingSignal } from '../lib/typingSignal';
-import { PaperclipIcon } from './AttachmentIcons';
+import { PaperclipIcon } from './Icons';
 import { ReplyPicker } from './ReplyPicker';
 import { UploadTray } from './UploadTray';
 
