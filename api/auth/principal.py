@@ -22,6 +22,8 @@ class Principal:
     name: str | None = None
     expires_at: datetime | None = None
     token_id: str | None = None  # staff tokens: the `jti` that logout revokes
+    external_id: str | None = None  # end users: the host app's id for them (`sub`)
+    chat_id: UUID | None = None  # end users: their chat, when known without a lookup
 
     @property
     def is_staff(self) -> bool:

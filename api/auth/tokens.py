@@ -11,6 +11,7 @@ import jwt
 
 from api.auth.attributes import token_attributes
 from api.auth.keys import INTEGRATION_KEY_PREFIX, hash_key
+from api.auth.known_users import KnownUsers, TokenIdentity
 from api.auth.principal import Principal, Role
 from core.clock import utc_now
 from core.errors import Unauthenticated
@@ -24,11 +25,12 @@ from documents.users import remember_user
 STAFF_ISSUER = "support-chat"
 
 
-async def authenticate(token: str, settings: Settings) -> Principal:
+async def authenticate(token: str, settings: Settings, known_users: KnownUsers) -> Principal:
     """Resolve a bearer token to its principal, or raise Unauthenticated.
 
     Revocations are read from MongoDB itself here; open sockets rely on the per-process
-    cache in `api.auth.revocation` for each later operation.
+    cache in `api.auth.revocation` for each later operation. An end user whose claims
+    are unchanged since they were last stored is known from Redis (`known_users`).
     """
     if token.startswith(INTEGRATION_KEY_PREFIX):
         return await _integration_principal(token)
@@ -41,7 +43,8 @@ async def authenticate(token: str, settings: Settings) -> Principal:
         if await is_token_revoked(str(claims.get("jti"))):
             raise Unauthenticated("Logged out.", reason="TOKEN_REVOKED")
         return await _staff_principal(claims)
-    return await _user_principal(_verify(token, settings.widget_secret, issuer=None))
+    claims = _verify(token, settings.widget_secret, issuer=None)
+    return await _user_principal(claims, known_users)
 
 
 def _verify(token: str, key: str, *, issuer: str | None) -> dict[str, Any]:
@@ -64,15 +67,24 @@ def _expiry(claims: dict[str, Any]) -> datetime:
     return datetime.fromtimestamp(int(claims["exp"]), UTC)
 
 
-async def _user_principal(claims: dict[str, Any]) -> Principal:
+async def _user_principal(claims: dict[str, Any], known_users: KnownUsers) -> Principal:
     external_id, email, name = claims.get("sub"), claims.get("email"), claims.get("name")
     if not isinstance(external_id, str) or not external_id or not isinstance(email, str):
         raise Unauthenticated("Token lacks sub or email.", reason="INVALID_TOKEN")
     if name is not None and not isinstance(name, str):
         raise Unauthenticated("Token name must be a string.", reason="INVALID_TOKEN")
     attributes = token_attributes(claims.get("attributes"), external_id)
-    user = await remember_user(external_id, email, name, attributes)
-    return Principal(user.id, Role.USER, user.email, user.name, _expiry(claims))
+    identity = TokenIdentity(external_id, email, name, attributes)
+    known = await known_users.lookup(identity)
+    if known is None:
+        user = await remember_user(external_id, email, name, attributes)
+        await known_users.remember(identity, user.id)
+        user_id, chat_id = user.id, None
+    else:
+        user_id, chat_id = known.user_id, known.chat_id
+    return Principal(
+        user_id, Role.USER, email, name, _expiry(claims), external_id=external_id, chat_id=chat_id
+    )
 
 
 async def _staff_principal(claims: dict[str, Any]) -> Principal:

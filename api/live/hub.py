@@ -6,6 +6,12 @@ want, decodes each event once and copies it into their queues. When the Redis co
 drops, the hub reconnects, subscribes again and puts `GAP` into every queue so
 that listeners which can (messageAdded) catch up from MongoDB.
 
+A channel may carry a position: the highest number (a chat's message seq) announced on it,
+kept in Redis beside the announcement and set in the same script, so that a subscriber
+resuming after number N can tell, once Redis has confirmed its subscription, whether
+anything after N was announced before that; if not, it has missed nothing and reads nothing
+from storage. A position Redis no longer has (expired, flushed) reads as unknown.
+
 Each queue is bounded: a listener that falls `queue_limit` events behind is dropped from
 (its queue emptied, nothing more put in) and its `on_overflow` called once, so its socket
 is closed and its client resumes from storage; the hub never waits for a slow reader.
@@ -39,6 +45,16 @@ class Gap:
 GAP: Final = Gap()
 
 SUBSCRIBE_TIMEOUT = 5.0
+POSITION_SECONDS = 7 * 24 * 3600  # a channel quiet this long asks storage again
+
+# KEYS[1]: the position; ARGV: channel, number, expiry, event. The position never goes back.
+_PUBLISH_AT_POSITION = """
+local current = tonumber(redis.call('GET', KEYS[1]))
+if current == nil or tonumber(ARGV[2]) > current then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+end
+return redis.call('PUBLISH', ARGV[1], ARGV[4])
+"""
 
 
 OnOverflow = Callable[[], None]
@@ -78,6 +94,8 @@ class Channels(Protocol):
 
     def listen(self, *channels: str) -> AbstractAsyncContextManager[Listener]: ...
 
+    async def position(self, channel: str) -> int | None: ...
+
 
 class Hub:
     def __init__(self, redis: Redis, queue_limit: int) -> None:
@@ -89,6 +107,7 @@ class Hub:
         self._lock = asyncio.Lock()
         self._has_channels = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
+        self._publish_at_position = redis.register_script(_PUBLISH_AT_POSITION)
 
     async def start(self) -> None:
         self._reader = asyncio.create_task(self._read_forever(), name="pubsub-reader")
@@ -100,8 +119,21 @@ class Hub:
                 await self._reader
         await self._pubsub.aclose()  # type: ignore[no-untyped-call]
 
-    async def publish(self, channel: str, event: LiveEvent) -> None:
-        await self._redis.publish(channel, encode(event))
+    async def publish(self, channel: str, event: LiveEvent, *, position: int | None = None) -> None:
+        """Announce an event; with `position`, also raise the channel's position to it."""
+        if position is None:
+            await self._redis.publish(channel, encode(event))
+            return
+        key = _position_key(channel)
+        await self._publish_at_position([key], [channel, position, POSITION_SECONDS, encode(event)])
+
+    async def position(self, channel: str) -> int | None:
+        """The highest number announced on the channel, if Redis knows it."""
+        try:
+            value = await self._redis.get(_position_key(channel))
+        except (RedisError, OSError):
+            return None
+        return int(value) if value is not None else None
 
     def for_socket(self, on_overflow: OnOverflow) -> Channels:
         """The channels of one socket: `on_overflow` ends it when it falls too far behind."""
@@ -196,6 +228,13 @@ class _SocketChannels:
 
     def listen(self, *channels: str) -> AbstractAsyncContextManager[Listener]:
         return self._hub.listen(*channels, on_overflow=self._on_overflow)
+
+    async def position(self, channel: str) -> int | None:
+        return await self._hub.position(channel)
+
+
+def _position_key(channel: str) -> str:
+    return f"position:{channel}"
 
 
 def _text(value: bytes | str) -> str:

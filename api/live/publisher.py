@@ -46,7 +46,7 @@ class Publisher:
     async def message_added(self, message: Message, chat: Chat) -> None:
         if self._drop_messages:
             return
-        await self._publish(chat_channel(chat.id), MessageAdded(message))
+        await self._publish(chat_channel(chat.id), MessageAdded(message), position=message.seq)
         if message.sender_type is SenderType.USER:
             await self._publish(ADMIN_NOTIFICATIONS, MessageAdded(message, chat.user_email))
         await self.chat_updated(chat)
@@ -72,9 +72,11 @@ class Publisher:
         if event.side is SenderType.USER:
             await self._publish(USERS_TYPING, event)
 
-    async def _publish(self, channel: str, event: LiveEvent) -> None:
+    async def _publish(
+        self, channel: str, event: LiveEvent, *, position: int | None = None
+    ) -> None:
         try:
-            await self._hub.publish(channel, event)
+            await self._hub.publish(channel, event, position=position)
             EVENTS_PUBLISHED.labels(event=type(event).__name__).inc()
         except Exception:
             # Subscribers catch up from MongoDB after a gap; the write stands.

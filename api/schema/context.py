@@ -10,6 +10,7 @@ from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
 from api.attachments.cleanup import OrphanCleanup
+from api.auth.known_users import KnownUsers
 from api.auth.principal import Principal
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
@@ -34,6 +35,7 @@ class Context:
     emails: EmailScheduler
     limits: RateLimiter
     revocations: Revocations
+    known_users: KnownUsers
     attachment_cleanup: OrphanCleanup
     presence: StaffPresence
     typing: TypingThrottle

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import timedelta
 from functools import partial
+from uuid import UUID
 
 import strawberry
 from strawberry import ID
@@ -22,7 +23,7 @@ from api.live.events import (
     typing_channel,
 )
 from api.live.streams import Sequenced, follow
-from api.schema.access import accessible_chat, parse_id
+from api.schema.access import accessible_chat, accessible_chat_id, parse_id
 from api.schema.context import Info
 from api.schema.cursors import feed_cursor, parse_feed_cursor
 from api.schema.permissions import IsAuthenticated, IsStaff, ReadsAllChats
@@ -63,33 +64,43 @@ class Subscription:
         after: ID | None = None,
         after_seq: int | None = None,
     ) -> AsyncGenerator[Message, None]:
-        chat = await accessible_chat(info, chat_id)
         if after is not None and after_seq is not None:
             raise BadUserInput("Give after or afterSeq, not both.", field="afterSeq")
-        if after_seq is not None and not 0 <= after_seq <= chat.last_seq:
-            raise BadUserInput(
-                f"afterSeq must be between 0 and the chat's lastSeq ({chat.last_seq}).",
-                field="afterSeq",
-            )
+        if after_seq is not None and after_seq < 0:
+            raise BadUserInput("afterSeq must not be negative.", field="afterSeq")
+        followed = await accessible_chat_id(info, chat_id)
+        channel = chat_channel(followed)
+        client_says = after_seq is not None  # unchecked until compared with the chat
         if after is not None:
             after_seq = (
-                await messages.find_message(chat.id, parse_id(after, "after"), "after")
+                await messages.find_message(followed, parse_id(after, "after"), "after")
             ).seq
         if after_seq is None:
-            after_seq = await messages.newest_seq(chat.id)
-        stream = Sequenced(partial(messages.messages_after, chat.id), _seq, after_seq)
+            after_seq = await messages.newest_seq(followed)
+        stream = Sequenced(partial(messages.messages_after, followed), _seq, after_seq)
+        resumed_at = after_seq
+
+        async def start() -> list[MessageDocument]:
+            # Redis has confirmed the subscription: whatever is announced from now on
+            # arrives live, so a client at the channel's position has missed nothing.
+            position = await info.context.hub.position(channel)
+            if position is not None and resumed_at == position:
+                return []
+            if client_says and (position is None or resumed_at > position):
+                await _check_resume_point(followed, resumed_at)
+            return await stream.catch_up()
 
         async def pick(event: LiveEvent) -> list[MessageDocument]:
             return await stream.accept(event.message) if isinstance(event, MessageAdded) else []
 
         feed = follow(
             info.context.hub,
-            chat_channel(chat.id),
+            channel,
             pick,
             stream.catch_up,
-            start=stream.catch_up,
+            start=start,
             watch=lambda listener: info.context.seq_watch.chat(
-                chat.id, lambda: stream.delivered_through, listener
+                followed, lambda: stream.delivered_through, listener
             ),
         )
         async for message in feed:
@@ -234,6 +245,16 @@ class Subscription:
         feed = follow(info.context.hub, staff_chat_channel(chat.id), pick, catch_up, start=catch_up)
         async for note in feed:
             yield note
+
+
+async def _check_resume_point(chat_id: UUID, after_seq: int) -> None:
+    """A resume point beyond what Redis announced: only storage can say it is valid."""
+    chat = await chats.chat_by_id(chat_id)
+    last_seq = chat.last_seq if chat is not None else 0
+    if after_seq > last_seq:
+        raise BadUserInput(
+            f"afterSeq must be between 0 and the chat's lastSeq ({last_seq}).", field="afterSeq"
+        )
 
 
 def _read_side(reader: SenderType) -> SenderType:

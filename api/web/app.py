@@ -16,6 +16,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
 from api.attachments.cleanup import OrphanCleanup
+from api.auth.known_users import KnownUsers
 from api.auth.revocation import Revocations
 from api.jobs import EmailScheduler
 from api.live.hub import Hub
@@ -37,6 +38,7 @@ from api.web.request_ids import RequestIds
 from api.web.static import client_routes
 from core.settings import Settings, load_settings
 from documents import chats, connect, init_db
+from documents.counters import database_epoch
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -57,6 +59,7 @@ def create_app(settings: Settings) -> Starlette:
         try:
             await init_db(mongo, settings.mongodb_db)
             await chats.flag_chats_stored_before_unread_by_staff()
+            known_users = KnownUsers(redis, await database_epoch())
             await hub.start()
             await revocations.start()
             seq_watch.start()
@@ -72,6 +75,7 @@ def create_app(settings: Settings) -> Starlette:
                 "emails": emails,
                 "limits": RateLimiter(redis, settings.rate_window_seconds),
                 "revocations": revocations,
+                "known_users": known_users,
                 "attachment_cleanup": attachment_cleanup,
                 "presence": StaffPresence(redis, settings.presence_ttl_seconds),
                 "typing": TypingThrottle(redis),

@@ -92,6 +92,7 @@ class GraphQLView(GraphQL[Context, None]):
             "emails": state.emails,
             "limits": state.limits,
             "revocations": state.revocations,
+            "known_users": state.known_users,
             "seq_watch": state.seq_watch,
             "attachment_cleanup": state.attachment_cleanup,
             "presence": state.presence,
@@ -114,7 +115,7 @@ class GraphQLView(GraphQL[Context, None]):
     @staticmethod
     async def _authenticate(token: str, context: Context) -> Principal:
         try:
-            return await authenticate(token, context.settings)
+            return await authenticate(token, context.settings, context.known_users)
         except DATABASE_ERROR:
             raise Unavailable("The database is unavailable; try again shortly.") from None
 
