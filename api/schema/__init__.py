@@ -8,16 +8,18 @@ from functools import partial
 
 import strawberry
 from graphql import GraphQLError
+from graphql.validation import ASTValidationRule
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_limit
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.extensions.query_depth_limiter import create_validator as depth_limit
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -47,6 +49,15 @@ def _is_introspection(field: IgnoreContext) -> bool:
 CACHED_DOCUMENTS = 256  # clients send the same few documents over and over
 
 
+def _limit_rules(settings: Settings) -> list[type[ASTValidationRule]]:
+    """The depth and alias limits, built once: ValidationCache is keyed by the rules, and
+    QueryDepthLimiter and MaxAliasesLimiter build new rule classes for every operation."""
+    return [
+        depth_limit(settings.max_query_depth, should_ignore=_is_introspection),
+        alias_limit(settings.max_aliases),
+    ]
+
+
 def make_schema(settings: Settings) -> Schema:
     graphql_core_fix.apply()
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
@@ -56,11 +67,8 @@ def make_schema(settings: Settings) -> Schema:
         partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         # Uses the validation result ValidationCache leaves: keep it after that.
         partial(QueryCostLimit, max_cost=settings.max_query_cost),
-        partial(
-            QueryDepthLimiter, max_depth=settings.max_query_depth, should_ignore=_is_introspection
-        ),
+        partial(AddValidationRules, _limit_rules(settings)),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
-        partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
