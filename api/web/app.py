@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from prometheus_client import multiprocess
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -40,6 +40,21 @@ from core.settings import Settings, load_settings
 from documents import chats, connect, init_db
 from documents.counters import database_epoch
 
+REDIS_CONNECTIONS = 64  # past this a command waits for a free connection, up to 5 s
+
+
+def redis_client(url: str) -> Redis:
+    """The process's Redis client. redis-py's default pool fails a command outright once
+    100 are in flight, as in a reconnect storm; this one makes it wait its turn."""
+    pool = BlockingConnectionPool.from_url(
+        url,
+        max_connections=REDIS_CONNECTIONS,
+        timeout=5,
+        socket_connect_timeout=2,
+        socket_timeout=5,
+    )
+    return Redis.from_pool(pool)
+
 
 def create_app(settings: Settings) -> Starlette:
     @asynccontextmanager
@@ -49,7 +64,7 @@ def create_app(settings: Settings) -> Starlette:
             timeout_ms=settings.mongodb_timeout_ms,
             command_log_dir=settings.mongodb_command_log_dir,
         )
-        redis = Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5)
+        redis = redis_client(settings.redis_url)
         hub = Hub(redis, settings.subscriber_queue_limit)
         seq_watch = SeqWatch(settings.live_check_seconds)
         events = Publisher(hub, drop_messages=settings.is_dev and settings.dev_drop_message_events)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 
@@ -9,6 +10,7 @@ import pytest
 from redis.asyncio import Redis
 
 from api.auth.known_users import KnownUser, KnownUsers, TokenIdentity
+from api.web.app import REDIS_CONNECTIONS, redis_client
 
 pytestmark = pytest.mark.anyio
 
@@ -54,3 +56,17 @@ async def test_without_redis_nobody_is_known_and_nothing_fails() -> None:
     await users.remember(identity(), uuid.uuid4())
     assert await users.lookup(identity()) is None
     await unreachable.aclose()
+
+
+async def test_a_storm_of_lookups_finds_everyone(env: dict[str, str]) -> None:
+    """More commands at once than the process has Redis connections: each waits its turn."""
+    redis = redis_client(env["REDIS_URL"])
+    users = KnownUsers(redis, epoch=uuid.uuid4().int % 2**48)
+    storm = [identity(external_id=f"storm-{n}") for n in range(REDIS_CONNECTIONS * 8)]
+    for one in storm:
+        await users.remember(one, uuid.uuid4())
+
+    found = await asyncio.gather(*(users.lookup(one) for one in storm))
+
+    assert sum(known is None for known in found) == 0
+    await redis.aclose()
