@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,8 +13,12 @@ from documents import Staff
 from documents.staff_accounts import staff_by_email
 
 _password_hasher = PasswordHasher()
-# Verified against when the email is unknown, so both failures take as long.
-_DUMMY_HASH = _password_hasher.hash("not a real password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so both failures take as long."""
+    return _password_hasher.hash("not a real password")
 
 
 def hash_password(password: str) -> str:
@@ -32,7 +37,7 @@ async def staff_with_password(email: str, password: str) -> Staff:
     staff = await staff_by_email(email)
     # argon2 is slow on purpose: keep it off the event loop.
     matches = await asyncio.to_thread(
-        verify_password, staff.password_hash if staff else _DUMMY_HASH, password
+        verify_password, staff.password_hash if staff else _dummy_hash(), password
     )
     if not matches or not staff:
         raise Unauthenticated("Wrong email or password.", reason="BAD_CREDENTIALS")
