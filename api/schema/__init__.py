@@ -7,8 +7,9 @@ from datetime import datetime
 from functools import partial
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -47,6 +48,17 @@ def _is_introspection(field: IgnoreContext) -> bool:
 CACHED_DOCUMENTS = 256  # clients send the same few documents over and over
 
 
+def _limit_rules(settings: Settings) -> list[type[ASTValidationRule]]:
+    """The depth and alias limits as validation rules, made once.
+
+    Each limiter instance makes new rule classes, and ValidationCache keys on the rules:
+    an instance per operation would miss the cache every time.
+    """
+    depth = QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_is_introspection)
+    aliases = MaxAliasesLimiter(max_alias_count=settings.max_aliases)
+    return [*depth.validation_rules, *aliases.validation_rules]
+
+
 def make_schema(settings: Settings) -> Schema:
     graphql_core_fix.apply()
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
@@ -56,11 +68,8 @@ def make_schema(settings: Settings) -> Schema:
         partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         # Uses the validation result ValidationCache leaves: keep it after that.
         partial(QueryCostLimit, max_cost=settings.max_query_cost),
-        partial(
-            QueryDepthLimiter, max_depth=settings.max_query_depth, should_ignore=_is_introspection
-        ),
+        partial(AddValidationRules, _limit_rules(settings)),
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
-        partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
