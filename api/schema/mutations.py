@@ -63,9 +63,11 @@ class Mutation:
     ) -> Message:
         with SEND_MESSAGE_SECONDS.time():
             caller, context = info.context.caller(), info.context
-            await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
-            await context.limits.hit(
-                f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip
+            await context.limits.hit_all(
+                [
+                    (f"send:user:{caller.id}", context.settings.rate_send_per_user),
+                    (f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip),
+                ]
             )
             chat = await accessible_chat(info, chat_id)
             attachments = [parse_id(given, "attachmentIds") for given in attachment_ids or []]
