@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Any, Final, Protocol
 
@@ -102,6 +102,13 @@ class Hub:
 
     async def publish(self, channel: str, event: LiveEvent) -> None:
         await self._redis.publish(channel, encode(event))
+
+    async def publish_all(self, events: Sequence[tuple[str, LiveEvent]]) -> None:
+        """Publish (channel, event) pairs in this order, in one round trip."""
+        async with self._redis.pipeline(transaction=False) as pipeline:
+            for channel, event in events:
+                pipeline.publish(channel, encode(event))
+            await pipeline.execute()
 
     def for_socket(self, on_overflow: OnOverflow) -> Channels:
         """The channels of one socket: `on_overflow` ends it when it falls too far behind."""

@@ -43,13 +43,21 @@ class Publisher:
     async def close(self) -> None:
         await self._chat_updates.close()
 
-    async def message_added(self, message: Message, chat: Chat) -> None:
-        if self._drop_messages:
-            return
-        await self._publish(chat_channel(chat.id), MessageAdded(message))
-        if message.sender_type is SenderType.USER:
-            await self._publish(ADMIN_NOTIFICATIONS, MessageAdded(message, chat.user_email))
-        await self.chat_updated(chat)
+    async def message_added(
+        self, message: Message, chat: Chat, *, typing_ended: TypingChanged | None = None
+    ) -> None:
+        """The message, the chat's new state and, given `typing_ended`, the end of its
+        sender's typing, in that order and in one round trip."""
+        events: list[tuple[str, LiveEvent]] = []
+        if not self._drop_messages:
+            events.append((chat_channel(chat.id), MessageAdded(message)))
+            if message.sender_type is SenderType.USER:
+                events.append((ADMIN_NOTIFICATIONS, MessageAdded(message, chat.user_email)))
+            if self._chat_updates.first_of_window(chat.id, chat):
+                events.append((CHAT_UPDATES, ChatUpdated(chat)))
+        if typing_ended is not None:
+            events.extend(self._typing_events(typing_ended))
+        await self._publish_all(events)
 
     async def messages_read(
         self, chat: Chat, reader: SenderType, messages: Sequence[Message]
@@ -68,9 +76,14 @@ class Publisher:
         await self._publish(staff_chat_channel(note.chat_id), NoteAdded(note))
 
     async def typing(self, event: TypingChanged) -> None:
-        await self._publish(typing_channel(event.chat_id), event)
+        await self._publish_all(self._typing_events(event))
+
+    @staticmethod
+    def _typing_events(event: TypingChanged) -> list[tuple[str, LiveEvent]]:
+        events: list[tuple[str, LiveEvent]] = [(typing_channel(event.chat_id), event)]
         if event.side is SenderType.USER:
-            await self._publish(USERS_TYPING, event)
+            events.append((USERS_TYPING, event))
+        return events
 
     async def _publish(self, channel: str, event: LiveEvent) -> None:
         try:
@@ -79,3 +92,15 @@ class Publisher:
         except Exception:
             # Subscribers catch up from MongoDB after a gap; the write stands.
             logger.exception("could not publish %s to %s", type(event).__name__, channel)
+
+    async def _publish_all(self, events: Sequence[tuple[str, LiveEvent]]) -> None:
+        if not events:
+            return
+        try:
+            await self._hub.publish_all(events)
+        except Exception:
+            # Subscribers catch up from MongoDB after a gap; the write stands.
+            logger.exception("could not publish %s", [type(event).__name__ for _, event in events])
+            return
+        for _, event in events:
+            EVENTS_PUBLISHED.labels(event=type(event).__name__).inc()
