@@ -33,7 +33,8 @@ class AssigneeFilter(StrEnum):
 
 
 async def chat_by_id(chat_id: UUID) -> Chat | None:
-    return await Chat.get(chat_id)
+    document = await Chat.get_pymongo_collection().find_one({"_id": chat_id})
+    return None if document is None else load(Chat, document)
 
 
 async def chat_of_user(user_id: UUID) -> Chat:
