@@ -8,6 +8,7 @@ than refuse everyone.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -17,11 +18,26 @@ from core.metrics import RATE_LIMITED
 
 logger = logging.getLogger(__name__)
 
+# KEYS: the counters, in order; ARGV: the window, then each counter's limit.
+# Counts one action under each key until one is past its limit: (its 1-based index,
+# seconds left), or (0, 0) when none is; the keys after a refusal are not counted.
+HIT_IN_ORDER = """
+for index, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  redis.call('EXPIRE', key, ARGV[1], 'NX')
+  if count > tonumber(ARGV[index + 1]) then
+    return {index, redis.call('TTL', key)}
+  end
+end
+return {0, 0}
+"""
+
 
 class RateLimiter:
     def __init__(self, redis: Redis, window_seconds: int) -> None:
         self._redis = redis
         self._window = window_seconds
+        self._hit_in_order = redis.register_script(HIT_IN_ORDER)
 
     async def hit(self, key: str, limit: int) -> None:
         """Count one action under `key`; RATE_LIMITED once `limit` is passed in this window.
@@ -29,9 +45,21 @@ class RateLimiter:
         The window starts at the key's first action, so no boundary lets a burst of
         twice the limit through.
         """
-        counted = await self._add(key, self._window)
-        if counted is not None and counted[0] > limit:
-            self._refuse(key, counted[1])
+        await self.hit_all([(key, limit)])
+
+    async def hit_all(self, limits: Sequence[tuple[str, int]]) -> None:
+        """`hit` for each (key, limit) in order, in one round trip; a refused action
+        is not counted under the keys after the one that refused it."""
+        keys = [f"rate:{key}" for key, _ in limits]
+        try:
+            refused, ttl = await self._hit_in_order(
+                keys, [self._window, *(limit for _, limit in limits)]
+            )
+        except (RedisError, OSError):
+            logger.warning("rate limits %s not checked: Redis is unavailable", keys)
+            return
+        if refused:
+            self._refuse(limits[int(refused) - 1][0], int(ttl))
 
     async def refuse_if_reached(self, key: str, limit: int) -> None:
         """RATE_LIMITED when `key` already counts `limit` actions in this window; counts none."""

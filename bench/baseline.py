@@ -33,7 +33,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from api.live.events import ADMIN_NOTIFICATIONS, MessageAdded, chat_channel
-from api.live.hub import Hub
+from api.live.hub import Announcement, Hub
 from core.clock import utc_now
 from documents import Message, connect, init_db
 
@@ -93,8 +93,11 @@ async def send(request: Request) -> JSONResponse:
     }
     hub: Hub = request.state.hub
     message = Message.model_validate(published)
-    await hub.publish(chat_channel(chat_id), MessageAdded(message))
-    await hub.publish(ADMIN_NOTIFICATIONS, MessageAdded(message, body.get("user_email", "")))
+    notice = MessageAdded(message, body.get("user_email", ""))
+    await hub.publish(  # in one round trip, as the API publishes a send's events
+        Announcement(chat_channel(chat_id), MessageAdded(message)),
+        Announcement(ADMIN_NOTIFICATIONS, notice),
+    )
     return JSONResponse({"id": str(message_id)})
 
 

@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 
 from api.auth.known_users import KnownUsers, TokenIdentity
 from api.live.events import MessageAdded, chat_channel
-from api.live.hub import Hub
+from api.live.hub import Announcement, Hub
 from bench.accounts import widget_token
 from bench.delivery import ENDPOINTS
 from bench.generator import run_generator
@@ -91,7 +91,7 @@ async def _as_left_by_the_last_deploy(
         async for stored in mongo[database]["messages"].find({}):
             newest = Message.model_validate(stored)
             announced = MessageAdded(newest)
-            await hub.publish(chat_channel(newest.chat_id), announced, position=newest.seq)
+            await hub.publish(Announcement(chat_channel(newest.chat_id), announced, newest.seq))
     finally:
         await redis.aclose()
         await mongo.close()

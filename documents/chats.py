@@ -33,14 +33,15 @@ class AssigneeFilter(StrEnum):
 
 
 async def chat_by_id(chat_id: UUID) -> Chat | None:
-    return await Chat.get(chat_id)
+    document = await Chat.get_pymongo_collection().find_one({"_id": chat_id})
+    return None if document is None else load(Chat, document)
 
 
 async def chat_of_user(user_id: UUID) -> Chat:
     """The user's one chat, created on first access (race-safe)."""
-    existing = await Chat.find_one(Chat.user_id == user_id)
+    existing = await Chat.get_pymongo_collection().find_one({"user_id": user_id})
     if existing is not None:
-        return existing
+        return load(Chat, existing)
     user = await User.get(user_id)
     if user is None:
         raise NotFound("Unknown user.")

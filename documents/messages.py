@@ -19,7 +19,7 @@ from pymongo.errors import DuplicateKeyError
 from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
 from documents import attachments
-from documents._load import load
+from documents._load import load, stored
 from documents.chats import MAX_PAGE, clear_unread_by_staff
 from documents.counters import USER_FEED, current_count, next_count
 from documents.models import Chat, Message, SenderType
@@ -95,7 +95,7 @@ async def send_message(
         feed=await next_count(USER_FEED) if sender_type is SenderType.USER else None,
     )
     try:
-        await message.insert()
+        await Message.get_pymongo_collection().insert_one(stored(message))
     except DuplicateKeyError:
         earlier = await _sent_before(chat.id, message.client_id)
         if earlier is None:  # pragma: no cover - the index said it exists
@@ -113,7 +113,9 @@ def preview(message: Message) -> str:
 
 
 async def _sent_before(chat_id: UUID, client_id: str) -> Message | None:
-    return await Message.find_one({"chat_id": chat_id, "client_id": client_id})
+    query = {"chat_id": chat_id, "client_id": client_id}
+    document = await Message.get_pymongo_collection().find_one(query)
+    return None if document is None else load(Message, document)
 
 
 async def _retried(earlier: Message, chat: Chat) -> Sent:

@@ -24,11 +24,16 @@ class LatestPerWindow(Generic[K, V]):
         self._pending: dict[K, V] = {}
 
     async def offer(self, key: K, value: V) -> None:
+        if self.first_of_window(key, value):
+            await self._send(value)
+
+    def first_of_window(self, key: K, value: V) -> bool:
+        """True: the caller announces `value` now; False: it waits for the window's end."""
         if key in self._open:
             self._pending[key] = value
-            return
+            return False
         self._open[key] = asyncio.create_task(self._hold(key))
-        await self._send(value)
+        return True
 
     async def close(self) -> None:
         """Announce what is pending now, and stop."""

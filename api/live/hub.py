@@ -24,6 +24,7 @@ import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 from redis.asyncio import Redis
@@ -58,6 +59,15 @@ return redis.call('PUBLISH', ARGV[1], ARGV[4])
 
 
 OnOverflow = Callable[[], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    """An event for a channel; with a position, the channel's position rises to it."""
+
+    channel: str
+    event: LiveEvent
+    position: int | None = None
 
 
 class Listener:
@@ -107,7 +117,6 @@ class Hub:
         self._lock = asyncio.Lock()
         self._has_channels = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
-        self._publish_at_position = redis.register_script(_PUBLISH_AT_POSITION)
 
     async def start(self) -> None:
         self._reader = asyncio.create_task(self._read_forever(), name="pubsub-reader")
@@ -119,13 +128,18 @@ class Hub:
                 await self._reader
         await self._pubsub.aclose()  # type: ignore[no-untyped-call]
 
-    async def publish(self, channel: str, event: LiveEvent, *, position: int | None = None) -> None:
-        """Announce an event; with `position`, also raise the channel's position to it."""
-        if position is None:
-            await self._redis.publish(channel, encode(event))
-            return
-        key = _position_key(channel)
-        await self._publish_at_position([key], [channel, position, POSITION_SECONDS, encode(event)])
+    async def publish(self, *announcements: Announcement) -> None:
+        """Announce events in this order, in one round trip."""
+        async with self._redis.pipeline(transaction=False) as pipeline:
+            for announced in announcements:
+                data = encode(announced.event)
+                if announced.position is None:
+                    pipeline.publish(announced.channel, data)
+                else:
+                    key = _position_key(announced.channel)
+                    args = (announced.channel, announced.position, POSITION_SECONDS, data)
+                    pipeline.eval(_PUBLISH_AT_POSITION, 1, key, *args)
+            await pipeline.execute()
 
     async def position(self, channel: str) -> int | None:
         """The highest number announced on the channel, if Redis knows it."""

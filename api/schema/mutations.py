@@ -27,12 +27,13 @@ def _side(principal: Principal) -> SenderType:
     return SenderType.ADMIN if principal.is_staff else SenderType.USER
 
 
-async def _announce_typing(
+async def _typing_change(
     context: Context, chat_id: UUID, caller: Principal, *, typing: bool
-) -> None:
+) -> TypingChanged | None:
+    """The event to announce, or None when the other side knows already (throttled)."""
     if await context.typing.should_announce(chat_id, caller.id, typing):
-        event = TypingChanged(chat_id, _side(caller), _shown_name(caller), typing)
-        await context.events.typing(event)
+        return TypingChanged(chat_id, _side(caller), _shown_name(caller), typing)
+    return None
 
 
 def _shown_name(principal: Principal) -> str | None:
@@ -63,9 +64,11 @@ class Mutation:
     ) -> Message:
         with SEND_MESSAGE_SECONDS.time():
             caller, context = info.context.caller(), info.context
-            await context.limits.hit(f"send:user:{caller.id}", context.settings.rate_send_per_user)
-            await context.limits.hit(
-                f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip
+            await context.limits.hit_all(
+                [
+                    (f"send:user:{caller.id}", context.settings.rate_send_per_user),
+                    (f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip),
+                ]
             )
             chat = await accessible_chat(info, chat_id)
             attachments = [parse_id(given, "attachmentIds") for given in attachment_ids or []]
@@ -79,11 +82,13 @@ class Mutation:
                 sender_name=_shown_name(caller),
             )
             if sent.created:
-                await info.context.events.message_added(sent.message, sent.chat)
-                if sent.message.sender_type is SenderType.ADMIN:
-                    await info.context.emails.schedule_unread_reply(sent.message.id)
                 # A sent message ends its sender's typing, whatever the client said last.
-                await _announce_typing(context, chat.id, caller, typing=False)
+                typing_ended = await _typing_change(context, chat.id, caller, typing=False)
+                await context.events.message_added(
+                    sent.message, sent.chat, typing_ended=typing_ended
+                )
+                if sent.message.sender_type is SenderType.ADMIN:
+                    await context.emails.schedule_unread_reply(sent.message.id)
             return Message.from_document(sent.message)
 
     @strawberry.mutation(
@@ -171,7 +176,8 @@ class Mutation:
     async def set_typing(self, info: Info, chat_id: ID | None = None, typing: bool = True) -> bool:
         caller, context = info.context.caller(), info.context
         chat = await accessible_chat(info, chat_id)
-        await _announce_typing(context, chat.id, caller, typing=typing)
+        if (change := await _typing_change(context, chat.id, caller, typing=typing)) is not None:
+            await context.events.typing(change)
         return True
 
     @strawberry.mutation(

@@ -89,6 +89,27 @@ async def test_the_same_value_is_announced_at_most_once_per_throttle_window(
         assert (await heard.next())["typing"]["typing"] is True
 
 
+async def test_a_sent_message_ends_its_senders_typing(
+    api: ApiServer, env: dict[str, str], staff_token: str, user: EndUser
+) -> None:
+    chat_id = my_chat_id(api, user)
+    async with socket(api.ws_url, staff_token) as dashboard:
+        messages = await dashboard.subscribe(ops.MESSAGE_ADDED, {"chatId": chat_id})
+        heard = await dashboard.subscribe(ops.TYPING, {"chatId": chat_id})
+        await subscribed(env["REDIS_URL"], f"support_chat:{chat_id}")
+        await subscribed(env["REDIS_URL"], f"support_chat_typing:{chat_id}")
+        set_typing(api, user.token, None, True)
+        assert (await heard.next())["typing"]["typing"] is True
+
+        Http(api.url, user.token).execute(ops.SEND, {"content": "done typing"})
+
+        assert (await messages.next())["messageAdded"]["content"] == "done typing"
+        assert (await heard.next())["typing"] == {
+            "chatId": chat_id, "senderType": "USER", "name": "Ann", "typing": False,
+        }  # fmt: skip
+        await heard.nothing_more()
+
+
 async def test_staff_without_a_chat_id_see_users_typing_in_every_chat(
     api: ApiServer,
     env: dict[str, str],

@@ -9,7 +9,7 @@ import pytest
 from redis.asyncio import Redis
 
 from api.live.events import ChatUpdated
-from api.live.hub import GAP, Hub
+from api.live.hub import GAP, Announcement, Hub
 from devtools.services import RedisServer
 from documents import Chat
 
@@ -38,7 +38,7 @@ async def test_publish_reaches_every_listener_of_the_channel(service_env: dict[s
             assert subscriptions == 1  # one Redis subscription, two listeners
 
             event = chat_updated("hello@example.com")
-            await hub.publish("room:a", event)
+            await hub.publish(Announcement("room:a", event))
 
             assert await asyncio.wait_for(anext(first), 2) == event
             assert await asyncio.wait_for(anext(second), 2) == event
@@ -63,7 +63,7 @@ async def test_listeners_get_a_gap_marker_and_events_again_after_a_redis_restart
 
             assert await asyncio.wait_for(anext(listener), 10) is GAP
             event = chat_updated("after@example.com")
-            await hub.publish("room:c", event)
+            await hub.publish(Announcement("room:c", event))
             assert await asyncio.wait_for(anext(listener), 5) == event
     finally:
         await hub.close()
@@ -84,7 +84,7 @@ async def test_a_listener_that_falls_behind_is_dropped_from_without_slowing_the_
             hub.listen("room:d", on_overflow=fail) as keeping_up,
         ):
             for number in range(25):
-                await hub.publish("room:d", chat_updated(f"{number}@example.com"))
+                await hub.publish(Announcement("room:d", chat_updated(f"{number}@example.com")))
                 event = await asyncio.wait_for(anext(keeping_up), 2)
                 assert isinstance(event, ChatUpdated)
                 assert event.chat.user_email == f"{number}@example.com"
@@ -94,4 +94,24 @@ async def test_a_listener_that_falls_behind_is_dropped_from_without_slowing_the_
                 await asyncio.wait_for(anext(slow), 0.3)
     finally:
         await hub.close()
+        await redis.aclose()
+
+
+async def test_a_channel_position_only_rises_and_is_unknown_until_announced(
+    service_env: dict[str, str],
+) -> None:
+    redis = Redis.from_url(service_env["REDIS_URL"])
+    hub = Hub(redis, queue_limit=100)
+    channel = f"room:{uuid4()}"
+    event = chat_updated("position@example.com")
+    try:
+        assert await hub.position(channel) is None
+        await hub.publish(Announcement(channel, event, position=5))
+        # Announced out of order (two senders): the position stays at the highest.
+        await hub.publish(Announcement(channel, event, position=4), Announcement("room:e", event))
+        assert await hub.position(channel) == 5
+        await hub.publish(Announcement(channel, event, position=6))
+        assert await hub.position(channel) == 6
+        assert await redis.ttl(f"position:{channel}") > 0  # a quiet channel is forgotten
+    finally:
         await redis.aclose()
