@@ -20,7 +20,7 @@ from core.clock import utc_now
 from core.errors import BadUserInput, NotFound
 from documents import attachments
 from documents._load import load, stored
-from documents.chats import MAX_PAGE, clear_unread_by_staff
+from documents.chats import MAX_PAGE, chat_by_id, clear_unread_by_staff
 from documents.counters import USER_FEED, current_count, next_count
 from documents.models import Chat, Message, SenderType
 from documents.models.chat import PREVIEW_LENGTH
@@ -50,7 +50,7 @@ def clean_content(content: str, *, may_be_empty: bool = False) -> str:
 
 
 async def send_message(
-    chat: Chat,
+    chat_id: UUID,
     sender_type: SenderType,
     sender_id: UUID,
     content: str,
@@ -65,25 +65,26 @@ async def send_message(
     two attempts (or an attempt that died after the `$inc`) leaves a number unused.
     Attachments are claimed for the message before it is stored (same chat, same
     uploader, not sent yet); a retry's attachments are the first attempt's already.
+    The chat is read only for a retry: a send's `$inc` finds it (or says it is gone).
     """
     text = clean_content(content, may_be_empty=bool(attachment_ids))
     if client_id is not None and not 0 < len(client_id) <= MAX_CLIENT_ID_LENGTH:
         raise BadUserInput(
             f"clientId must be 1 to {MAX_CLIENT_ID_LENGTH} characters.", field="clientId"
         )
-    if client_id is not None and (earlier := await _sent_before(chat.id, client_id)) is not None:
-        return await _retried(earlier, chat)
+    if client_id is not None and (earlier := await _sent_before(chat_id, client_id)) is not None:
+        return await _retried(earlier, chat_id)
     message_id = uuid4()
     refs = await attachments.claim(
         attachment_ids,
-        chat_id=chat.id,
+        chat_id=chat_id,
         uploader_id=sender_id,
         message_id=message_id,
-        claim_key=f"{chat.id}:{client_id or message_id}",
+        claim_key=f"{chat_id}:{client_id or message_id}",
     )
     message = Message(
         id=message_id,
-        chat_id=chat.id,
+        chat_id=chat_id,
         content=text,
         sender_type=sender_type,
         sender_id=sender_id,
@@ -91,17 +92,17 @@ async def send_message(
         client_id_given=client_id is not None,
         attachments=refs,
         sender_name=sender_name,
-        seq=await _next_seq(chat.id),
+        seq=await _next_seq(chat_id),
         feed=await next_count(USER_FEED) if sender_type is SenderType.USER else None,
     )
     try:
         await Message.get_pymongo_collection().insert_one(stored(message))
     except DuplicateKeyError:
-        earlier = await _sent_before(chat.id, message.client_id)
+        earlier = await _sent_before(chat_id, message.client_id)
         if earlier is None:  # pragma: no cover - the index said it exists
             raise
         await attachments.hand_over([ref.id for ref in refs], message_id, earlier.id)
-        return await _retried(earlier, chat)
+        return await _retried(earlier, chat_id)
     return Sent(message, await _summarize(message), created=True)
 
 
@@ -118,9 +119,12 @@ async def _sent_before(chat_id: UUID, client_id: str) -> Message | None:
     return None if document is None else load(Message, document)
 
 
-async def _retried(earlier: Message, chat: Chat) -> Sent:
+async def _retried(earlier: Message, chat_id: UUID) -> Sent:
     """A send repeated with a used clientId: nothing new, unless the first attempt
     stopped between storing the message and updating the chat's summary."""
+    chat = await chat_by_id(chat_id)
+    if chat is None:  # pragma: no cover - chats are never deleted
+        raise NotFound("Chat not found.")
     if chat.summary_seq >= earlier.seq:
         return Sent(earlier, chat, created=False)
     return Sent(earlier, await _summarize(earlier), created=True)

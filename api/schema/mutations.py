@@ -9,7 +9,7 @@ from strawberry.file_uploads import Upload
 from api.auth.principal import Principal, Role
 from api.auth.tokens import issue_staff_token
 from api.live.events import TypingChanged
-from api.schema.access import accessible_chat, parse_id
+from api.schema.access import accessible_chat, accessible_chat_id, parse_id
 from api.schema.attachments import Attachment, upload_attachment
 from api.schema.context import Context, Info
 from api.schema.login import log_in
@@ -70,7 +70,7 @@ class Mutation:
                     (f"send:ip:{context.client_ip}", context.settings.rate_send_per_ip),
                 ]
             )
-            chat = await accessible_chat(info, chat_id)
+            chat = await accessible_chat_id(info, chat_id)
             attachments = [parse_id(given, "attachmentIds") for given in attachment_ids or []]
             sent = await messages.send_message(
                 chat,
@@ -83,7 +83,7 @@ class Mutation:
             )
             if sent.created:
                 # A sent message ends its sender's typing, whatever the client said last.
-                typing_ended = await _typing_change(context, chat.id, caller, typing=False)
+                typing_ended = await _typing_change(context, chat, caller, typing=False)
                 await context.events.message_added(
                     sent.message, sent.chat, typing_ended=typing_ended
                 )
