@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Any, Final, Protocol
@@ -45,32 +45,50 @@ OnOverflow = Callable[[], None]
 
 
 class Listener:
-    """The events of some channels, in the order Redis delivered them, until it overflows."""
+    """The events of some channels, in the order Redis delivered them, until it overflows.
+
+    Thousands sit idle at once, so an idle one holds no buffer: its deque exists while
+    events wait in it, and the future its reader sleeps on while the reader waits.
+    """
+
+    __slots__ = ("_items", "_limit", "_on_overflow", "_overflowed", "_reader")
 
     def __init__(self, limit: int, on_overflow: OnOverflow) -> None:
-        self._queue: asyncio.Queue[LiveEvent | Gap] = asyncio.Queue(maxsize=limit)
+        self._limit = limit
         self._on_overflow = on_overflow
-        self._overflowed = asyncio.Event()
+        self._items: deque[LiveEvent | Gap] | None = None
+        self._reader: asyncio.Future[None] | None = None
+        self._overflowed = False
 
     def put(self, item: LiveEvent | Gap) -> None:
-        if self._overflowed.is_set():
+        if self._overflowed:
             return
-        try:
-            self._queue.put_nowait(item)
-        except asyncio.QueueFull:
-            self._overflowed.set()
-            while not self._queue.empty():  # the memory goes now, not when the socket is gone
-                self._queue.get_nowait()
+        if self._items is None:
+            self._items = deque()
+        elif len(self._items) >= self._limit:
+            self._overflowed = True
+            self._items = None  # the memory goes now, not when the socket is gone
             self._on_overflow()
+            return
+        self._items.append(item)
+        if self._reader is not None and not self._reader.done():
+            self._reader.set_result(None)
 
     def __aiter__(self) -> AsyncIterator[LiveEvent | Gap]:
         return self
 
     async def __anext__(self) -> LiveEvent | Gap:
-        if self._overflowed.is_set():
-            # After a hole nothing more may be delivered: wait for the socket to close.
-            await asyncio.Future()
-        return await self._queue.get()
+        # After an overflow nothing more may be delivered: wait for the socket to close.
+        while self._overflowed or not self._items:
+            self._reader = asyncio.get_running_loop().create_future()
+            try:
+                await self._reader
+            finally:
+                self._reader = None
+        item = self._items.popleft()
+        if not self._items:
+            self._items = None
+        return item
 
 
 class Channels(Protocol):
