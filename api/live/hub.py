@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Any, Final, Protocol
@@ -25,6 +25,7 @@ from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
 from api.live.events import LiveEvent, decode, encode
+from core.slim_async import SlimQueue
 
 logger = logging.getLogger(__name__)
 
@@ -45,50 +46,34 @@ OnOverflow = Callable[[], None]
 
 
 class Listener:
-    """The events of some channels, in the order Redis delivered them, until it overflows.
+    """The events of some channels, in the order Redis delivered them, until it overflows."""
 
-    Thousands sit idle at once, so an idle one holds no buffer: its deque exists while
-    events wait in it, and the future its reader sleeps on while the reader waits.
-    """
-
-    __slots__ = ("_items", "_limit", "_on_overflow", "_overflowed", "_reader")
+    __slots__ = ("_limit", "_on_overflow", "_overflowed", "_queue")
 
     def __init__(self, limit: int, on_overflow: OnOverflow) -> None:
+        self._queue: SlimQueue[LiveEvent | Gap] = SlimQueue()  # thousands sit idle
         self._limit = limit
         self._on_overflow = on_overflow
-        self._items: deque[LiveEvent | Gap] | None = None
-        self._reader: asyncio.Future[None] | None = None
         self._overflowed = False
 
     def put(self, item: LiveEvent | Gap) -> None:
         if self._overflowed:
             return
-        if self._items is None:
-            self._items = deque()
-        elif len(self._items) >= self._limit:
+        if len(self._queue) >= self._limit:
             self._overflowed = True
-            self._items = None  # the memory goes now, not when the socket is gone
+            self._queue.clear()  # the memory goes now, not when the socket is gone
             self._on_overflow()
             return
-        self._items.append(item)
-        if self._reader is not None and not self._reader.done():
-            self._reader.set_result(None)
+        self._queue.put_nowait(item)
 
     def __aiter__(self) -> AsyncIterator[LiveEvent | Gap]:
         return self
 
     async def __anext__(self) -> LiveEvent | Gap:
-        # After an overflow nothing more may be delivered: wait for the socket to close.
-        while self._overflowed or not self._items:
-            self._reader = asyncio.get_running_loop().create_future()
-            try:
-                await self._reader
-            finally:
-                self._reader = None
-        item = self._items.popleft()
-        if not self._items:
-            self._items = None
-        return item
+        if self._overflowed:
+            # After a hole nothing more may be delivered: wait for the socket to close.
+            await asyncio.Future()
+        return await self._queue.get()
 
 
 class Channels(Protocol):
