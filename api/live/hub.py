@@ -17,7 +17,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from contextlib import AbstractAsyncContextManager, suppress
 from typing import Any, Final, Protocol
 
 from redis.asyncio import Redis
@@ -110,17 +110,9 @@ class Hub:
         """The channels of one socket: `on_overflow` ends it when it falls too far behind."""
         return _SocketChannels(self, on_overflow)
 
-    @asynccontextmanager
-    async def listen(self, *channels: str, on_overflow: OnOverflow) -> AsyncIterator[Listener]:
+    def listen(self, *channels: str, on_overflow: OnOverflow) -> Listening:
         """Listen to channels; Redis has confirmed the subscription when this enters."""
-        listener = Listener(self._queue_limit, on_overflow)
-        try:
-            for channel in channels:
-                await self._add(channel, listener)
-            yield listener
-        finally:
-            for channel in channels:
-                await self._remove(channel, listener)
+        return Listening(self, channels, Listener(self._queue_limit, on_overflow))
 
     async def _add(self, channel: str, listener: Listener) -> None:
         async with self._lock:
@@ -190,6 +182,30 @@ class Hub:
     def _broadcast(self, item: Gap) -> None:
         for listener in {listener for group in self._listeners.values() for listener in group}:
             listener.put(item)
+
+
+class Listening:
+    """`Hub.listen`, entered for as long as a subscription lasts: an object, not a generator."""
+
+    __slots__ = ("_channels", "_hub", "_listener")
+
+    def __init__(self, hub: Hub, channels: tuple[str, ...], listener: Listener) -> None:
+        self._hub = hub
+        self._channels = channels
+        self._listener = listener
+
+    async def __aenter__(self) -> Listener:
+        try:
+            for channel in self._channels:
+                await self._hub._add(channel, self._listener)
+        except BaseException:
+            await self.__aexit__()
+            raise
+        return self._listener
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        for channel in self._channels:
+            await self._hub._remove(channel, self._listener)
 
 
 class _SocketChannels:

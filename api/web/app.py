@@ -39,7 +39,6 @@ from api.web.static import client_routes
 from core.settings import Settings, load_settings
 from documents import chats, connect, init_db
 
-
 GRAPHQL_PATH = "/graphql"
 
 
