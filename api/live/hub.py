@@ -209,6 +209,8 @@ class Listening:
 
 
 class _SocketChannels:
+    __slots__ = ("_hub", "_on_overflow")
+
     def __init__(self, hub: Hub, on_overflow: OnOverflow) -> None:
         self._hub = hub
         self._on_overflow = on_overflow
