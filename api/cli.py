@@ -17,7 +17,7 @@ from redis.asyncio import Redis
 from api.auth.keys import hash_key, new_integration_key
 from api.auth.passwords import hash_password
 from api.auth.revocation import announce
-from api.web.going_away import GoingAwayWebSocketProtocol
+from api.web.websocket_protocol import WebSocketProtocol
 from core.logs import logging_config
 from core.settings import ConfigError, Settings, is_loopback, load_settings
 from documents import connect, init_db
@@ -44,7 +44,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
             workers=args.workers,
             proxy_headers=True,
             forwarded_allow_ips=settings.forwarded_allow_ips,
-            ws=GoingAwayWebSocketProtocol,  # 1001 to open sockets when the process stops
+            ws=WebSocketProtocol,  # 1001 to open sockets when the process stops; slim when idle
             ws_max_size=settings.max_ws_frame_bytes,
             # Compression state costs ~45 kB per socket; chat frames are small anyway.
             ws_per_message_deflate=False,

@@ -23,7 +23,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from contextlib import AbstractAsyncContextManager, suppress
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
@@ -32,6 +32,7 @@ from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
 from api.live.events import LiveEvent, decode, encode
+from core.slim_async import SlimQueue
 
 logger = logging.getLogger(__name__)
 
@@ -73,27 +74,29 @@ class Announcement:
 class Listener:
     """The events of some channels, in the order Redis delivered them, until it overflows."""
 
+    __slots__ = ("_limit", "_on_overflow", "_overflowed", "_queue")
+
     def __init__(self, limit: int, on_overflow: OnOverflow) -> None:
-        self._queue: asyncio.Queue[LiveEvent | Gap] = asyncio.Queue(maxsize=limit)
+        self._queue: SlimQueue[LiveEvent | Gap] = SlimQueue()  # thousands sit idle
+        self._limit = limit
         self._on_overflow = on_overflow
-        self._overflowed = asyncio.Event()
+        self._overflowed = False
 
     def put(self, item: LiveEvent | Gap) -> None:
-        if self._overflowed.is_set():
+        if self._overflowed:
             return
-        try:
-            self._queue.put_nowait(item)
-        except asyncio.QueueFull:
-            self._overflowed.set()
-            while not self._queue.empty():  # the memory goes now, not when the socket is gone
-                self._queue.get_nowait()
+        if len(self._queue) >= self._limit:
+            self._overflowed = True
+            self._queue.clear()  # the memory goes now, not when the socket is gone
             self._on_overflow()
+            return
+        self._queue.put_nowait(item)
 
     def __aiter__(self) -> AsyncIterator[LiveEvent | Gap]:
         return self
 
     async def __anext__(self) -> LiveEvent | Gap:
-        if self._overflowed.is_set():
+        if self._overflowed:
             # After a hole nothing more may be delivered: wait for the socket to close.
             await asyncio.Future()
         return await self._queue.get()
@@ -153,17 +156,9 @@ class Hub:
         """The channels of one socket: `on_overflow` ends it when it falls too far behind."""
         return _SocketChannels(self, on_overflow)
 
-    @asynccontextmanager
-    async def listen(self, *channels: str, on_overflow: OnOverflow) -> AsyncIterator[Listener]:
+    def listen(self, *channels: str, on_overflow: OnOverflow) -> Listening:
         """Listen to channels; Redis has confirmed the subscription when this enters."""
-        listener = Listener(self._queue_limit, on_overflow)
-        try:
-            for channel in channels:
-                await self._add(channel, listener)
-            yield listener
-        finally:
-            for channel in channels:
-                await self._remove(channel, listener)
+        return Listening(self, channels, Listener(self._queue_limit, on_overflow))
 
     async def _add(self, channel: str, listener: Listener) -> None:
         async with self._lock:
@@ -235,7 +230,33 @@ class Hub:
             listener.put(item)
 
 
+class Listening:
+    """`Hub.listen`, entered for as long as a subscription lasts: an object, not a generator."""
+
+    __slots__ = ("_channels", "_hub", "_listener")
+
+    def __init__(self, hub: Hub, channels: tuple[str, ...], listener: Listener) -> None:
+        self._hub = hub
+        self._channels = channels
+        self._listener = listener
+
+    async def __aenter__(self) -> Listener:
+        try:
+            for channel in self._channels:
+                await self._hub._add(channel, self._listener)
+        except BaseException:
+            await self.__aexit__()
+            raise
+        return self._listener
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        for channel in self._channels:
+            await self._hub._remove(channel, self._listener)
+
+
 class _SocketChannels:
+    __slots__ = ("_hub", "_on_overflow")
+
     def __init__(self, hub: Hub, on_overflow: OnOverflow) -> None:
         self._hub = hub
         self._on_overflow = on_overflow

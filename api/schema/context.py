@@ -25,7 +25,7 @@ from core.errors import DomainError, Unauthenticated
 from core.settings import Settings
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     request: Request | WebSocket
     settings: Settings

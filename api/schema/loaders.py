@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
-from functools import partial
+from functools import cached_property, partial
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
@@ -25,13 +25,23 @@ from documents.users import users_by_ids
 
 
 class Loaders:
+    """Each loader is made on first use: most subscriptions sit idle and never use one."""
+
     def __init__(self, presence: StaffPresence) -> None:
-        self.users: DataLoader[UUID, User | None] = DataLoader(load_fn=users_by_ids, cache=False)
-        self.staff: DataLoader[UUID, Staff | None] = DataLoader(load_fn=staff_by_ids, cache=False)
-        # Whether staff are online: one Redis read for every staff member a result shows.
-        self.online: DataLoader[UUID, bool] = DataLoader(
-            load_fn=partial(_online, presence), cache=False
-        )
+        self._presence = presence
+
+    @cached_property
+    def users(self) -> DataLoader[UUID, User | None]:
+        return DataLoader(load_fn=users_by_ids, cache=False)
+
+    @cached_property
+    def staff(self) -> DataLoader[UUID, Staff | None]:
+        return DataLoader(load_fn=staff_by_ids, cache=False)
+
+    @cached_property
+    def online(self) -> DataLoader[UUID, bool]:
+        """Whether staff are online: one Redis read for every staff member a result shows."""
+        return DataLoader(load_fn=partial(_online, self._presence), cache=False)
 
 
 async def _online(presence: StaffPresence, staff_ids: Sequence[UUID]) -> list[bool]:

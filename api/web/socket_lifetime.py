@@ -25,6 +25,8 @@ SLOW_CONSUMER = 4008  # 4000 + 1008 (policy violation): fell too far behind its 
 
 
 class SocketLifetime:
+    __slots__ = ("_closing", "_expiry", "_revocations", "_websocket")
+
     def __init__(self, websocket: WebSocket, revocations: Revocations) -> None:
         self._websocket = websocket
         self._revocations = revocations
@@ -64,7 +66,7 @@ class SocketLifetime:
                 await self._websocket.close(code=code, reason=reason)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class SocketContext(Context):
     """The context of one WebSocket, shared by every operation on it."""
 

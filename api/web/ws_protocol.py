@@ -14,7 +14,10 @@ from typing import Any
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    ConnectionInitMessage,
+    Message,
+)
 
 from api.schema.context import Context
 from api.web.socket_lifetime import SocketContext
@@ -50,6 +53,14 @@ class CheckedTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.handle_invalid_message(problem)
             return
         await super().handle_message(message)
+
+    async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
+        await super().handle_connection_init(message)
+        # What stays from here on stays as long as the socket: not the payload (its token was
+        # read by on_ws_connect), nor the cancelled timeout's task (its CancelledError's
+        # traceback holds its frames).
+        self.context.connection_params = None
+        self.connection_init_timeout_task = None
 
     async def shutdown(self) -> None:
         try:
