@@ -1,12 +1,13 @@
 """A live event executed once for every subscriber who would get the same result.
 
 Thousands of subscribers hold the very same subscription document. The result of
-an event depends on the operation, its variables, the caller's role and the event's
-payload, so subscribers that agree on all four share one execution:
+an event depends on the operation, its variables, the caller's role, the address the
+caller reached the API at (attachment links) and the event's payload, so subscribers
+that agree on all five share one execution:
 
 - `one_payload` gives subscribers the same payload object for the same live item
   (the hub decodes each event once, so its documents are shared objects);
-- `SharingExecutor` keeps each result by (operation, variables, role, payload) and
+- `SharingExecutor` keeps each result by (operation, variables, role, address, payload) and
   hands it to the next subscriber with that key whose token is still good
   (`Context.caller()`); it keeps only results without errors.
 
@@ -104,7 +105,12 @@ def _subscription_key(executor: SharingExecutor) -> tuple[Hashable, ...] | None:
         return None
     variables = executor.variable_values.coerced
     # The parser cache gives one operation node per distinct document.
-    return (id(executor.operation), repr(sorted(variables.items())), context.principal.role)
+    return (
+        id(executor.operation),
+        repr(sorted(variables.items())),
+        context.principal.role,
+        str(context.request.base_url),
+    )
 
 
 def _may_share(context: object) -> bool:
