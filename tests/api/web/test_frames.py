@@ -13,7 +13,7 @@ def next_frame(operation_id: str, payload: dict[str, object]) -> dict[str, objec
 
 def test_subscribers_sharing_a_result_each_get_their_own_operation_id() -> None:
     encoder = FrameEncoder()
-    data = {"messageAdded": {"id": "m1", "content": "héllo \"quoted\" ✓", "readAt": None}}
+    data = {"messageAdded": {"id": "m1", "content": 'héllo "quoted" ✓', "readAt": None}}
     for operation_id in ("1", "2", 'odd "id" ✓'):
         frame = encoder.encode(next_frame(operation_id, {"data": data}))
         assert json.loads(frame) == next_frame(operation_id, {"data": data})
