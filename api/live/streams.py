@@ -8,6 +8,7 @@ position) gap-free, ordered and exactly-once across live events and catch-ups.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -15,7 +16,6 @@ from typing import TypeVar
 
 from api.live.events import LiveEvent, MessageAdded
 from api.live.hub import Channels, Gap, Listener
-from core.clock import utc_now
 from core.metrics import CATCH_UPS, DELIVERY_SECONDS, EVENTS_DELIVERED, SUBSCRIPTIONS
 from documents import Message
 
@@ -27,6 +27,9 @@ PAGE = 500
 HOLE_WAIT = 2.0
 HOLE_RETRY = 0.2
 REMEMBERED_HOLES = 1000
+
+DELIVERED_LIVE = EVENTS_DELIVERED.labels(source="live")
+DELIVERED_AFTER_GAP = EVENTS_DELIVERED.labels(source="gap")
 
 StoredAfter = Callable[[int, int], Awaitable[list[Message]]]
 """Where a catch-up reads: up to `limit` stored messages numbered above `after`, in order."""
@@ -127,14 +130,12 @@ async def follow(
                 async for event in events:
                     if isinstance(event, Gap):
                         CATCH_UPS.inc()
-                        batch = await catch_up()
+                        batch, delivered = await catch_up(), DELIVERED_AFTER_GAP
                     else:
-                        batch = await pick(event)
+                        batch, delivered = await pick(event), DELIVERED_LIVE
                     for item in batch:
                         yield item  # resumes once the item was sent on the socket
-                        EVENTS_DELIVERED.labels(
-                            source="gap" if isinstance(event, Gap) else "live"
-                        ).inc()
+                        delivered.inc()
                         if isinstance(event, MessageAdded):
-                            age = utc_now() - event.message.created_at
-                            DELIVERY_SECONDS.observe(age.total_seconds())
+                            stored_at = event.message.created_at.timestamp()
+                            DELIVERY_SECONDS.observe(time.time() - stored_at)

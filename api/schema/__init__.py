@@ -30,6 +30,7 @@ from api.schema.mutations import Mutation
 from api.schema.queries import Query
 from api.schema.query_cost import QueryCostLimit
 from api.schema.scalars import DATETIME
+from api.schema.shared_events import SharingExecutor
 from api.schema.subscriptions import Subscription
 from core.settings import Settings
 
@@ -78,4 +79,5 @@ def make_schema(settings: Settings) -> Schema:
         subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map={datetime: DATETIME}),
+        execution_context_class=SharingExecutor,
     )

@@ -29,6 +29,11 @@ class ErrorPolicy(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=_is_unexpected)
 
+    def _process_result(self, result: object) -> None:
+        # Nearly every subscription event has no errors: skip MaskErrors' Protocol check.
+        if getattr(result, "errors", None):
+            super()._process_result(result)
+
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
         if isinstance(original, UNAVAILABLE):

@@ -27,6 +27,7 @@ from api.schema.access import accessible_chat, accessible_chat_id, parse_id
 from api.schema.context import Info
 from api.schema.cursors import feed_cursor, parse_feed_cursor
 from api.schema.permissions import IsAuthenticated, IsStaff, ReadsAllChats
+from api.schema.shared_events import one_payload
 from api.schema.team import Note, TypingEvent
 from api.schema.types import Chat, Message, NewUserMessageEvent
 from core.errors import BadUserInput
@@ -104,7 +105,7 @@ class Subscription:
             ),
         )
         async for message in feed:
-            yield Message.from_document(message)
+            yield one_payload(Message.from_document, message)
 
     @strawberry.subscription(
         permission_classes=[IsAuthenticated, ReadsAllChats],
@@ -149,12 +150,7 @@ class Subscription:
             ),
         )
         async for message, user_email in feed:
-            yield NewUserMessageEvent(
-                chat_id=ID(str(message.chat_id)),
-                user_email=user_email,
-                message=Message.from_document(message),
-                cursor=feed_cursor(_feed(message)),
-            )
+            yield one_payload(_new_user_message_event, message, user_email)
 
     @strawberry.subscription(
         permission_classes=[IsAuthenticated, ReadsAllChats],
@@ -255,6 +251,15 @@ async def _check_resume_point(chat_id: UUID, after_seq: int) -> None:
         raise BadUserInput(
             f"afterSeq must be between 0 and the chat's lastSeq ({last_seq}).", field="afterSeq"
         )
+
+
+def _new_user_message_event(message: MessageDocument, user_email: str) -> NewUserMessageEvent:
+    return NewUserMessageEvent(
+        chat_id=ID(str(message.chat_id)),
+        user_email=user_email,
+        message=Message.from_document(message),
+        cursor=feed_cursor(_feed(message)),
+    )
 
 
 def _read_side(reader: SenderType) -> SenderType:

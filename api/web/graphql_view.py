@@ -20,6 +20,7 @@ from api.auth.principal import Principal
 from api.auth.tokens import authenticate
 from api.schema import make_schema
 from api.schema.context import Context
+from api.web.frames import FrameEncoder
 from api.web.graphql_http import error_response, negotiate
 from api.web.socket_lifetime import SocketContext, SocketLifetime
 from api.web.ws_protocol import CheckedTransportWSHandler
@@ -53,6 +54,7 @@ class GraphQLView(GraphQL[Context, None]):
             # every write needs a bearer token in the Authorization header. SECURITY.md.
             multipart_uploads_enabled=True,
         )
+        self._frames = FrameEncoder()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,6 +71,9 @@ class GraphQLView(GraphQL[Context, None]):
         finally:
             await request.close()  # an upload's spooled temporary files go now
         await response(scope, receive, send)
+
+    def encode_json(self, data: object) -> str:
+        return self._frames.encode(data)
 
     def decode_json(self, data: str | bytes) -> object:
         """Only UTF-8 JSON objects; anything else is answered with 400, or 4400 on a socket."""
