@@ -3,7 +3,8 @@
 MongoDB is the truth (an outage of Redis cannot forget a revocation). The cache is read
 again every `REFRESH_SECONDS`, and at once when another process announces a revocation on
 Redis. Checks fail closed: while the cache could not be refreshed for `STALE_AFTER_SECONDS`,
-every check refuses (UNAVAILABLE). A socket whose principal is revoked is told through `watch`.
+every check of staff or an integration refuses (UNAVAILABLE); end users have nothing here
+to revoke. A socket whose principal is revoked is told through `watch`.
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ class Revocations:
         await announce(self._redis)
 
     def check(self, principal: Principal) -> None:
-        """Raise unless this principal still has access, as far as this process can know."""
+        """Raise unless this principal still has access, as far as this process can know.
+        End users have nothing to revoke: a stale cache never refuses them."""
+        if principal.role is Role.USER:
+            return
         if time.monotonic() - self._refreshed_at > STALE_AFTER_SECONDS:
             raise Unavailable("Cannot check revocations now; try again shortly.")
         if is_revoked(principal, self._revoked):
