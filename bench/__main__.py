@@ -1,6 +1,6 @@
 """`python -m bench` (make bench): run every scenario, print the table, write the results.
 
-    python -m bench            the full run (under 10 minutes)
+    python -m bench            the full run (under 25 minutes)
     python -m bench --quick    a smaller, faster run
 
 Services (FerretDB, Redis, SMTP sink) start on free loopback ports through
@@ -24,19 +24,19 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from bench import assets, delivery, idle, reads, round_trips, storm, writes
+from bench import assets, delivery, idle, reads, round_trips, saturation, storm, writes
 from bench.fairness import load_average
 from bench.load import raise_open_file_limit
 from bench.meta import describe
 from bench.profile import FULL, QUICK, Profile
-from bench.report import RESULTS, plot, table, write_json
+from bench.report import RESULTS, plot, plot_saturation, table, write_json
 from bench.servers import LOG_DIR
 from bench.stack import OutOfTime, Stack, timed
 from bench.targets import check
 from devtools.services import VAR
 from devtools.stack import services
 
-SCENARIOS = ("round_trips", "delivery", "writes", "idle", "reads", "storm")
+SCENARIOS = ("round_trips", "delivery", "saturation", "writes", "idle", "reads", "storm")
 OVERRUN_GRACE_S = 45  # past the budget, the alarm stops whatever is still running
 
 
@@ -56,12 +56,14 @@ def run_delivery(stack: Stack, results: dict[str, Any]) -> None:
     profile = stack.profile
     runs: list[dict[str, Any]] = results.setdefault("delivery", [])
     plan = [
-        (subscribers, processes, False)
-        for subscribers in profile.subscriber_counts
+        (subscribers, processes, fan_out_only)
+        for fan_out_only, counts in (
+            (False, profile.send_subscriber_counts),
+            (True, profile.fan_out_subscriber_counts),
+        )
+        for subscribers in counts
         for processes in profile.process_counts
     ]
-    # Fan-out only, where the p99 target is set: the largest S on one process.
-    plan.append((max(profile.subscriber_counts), 1, True))
     for subscribers, processes, fan_out_only in plan:
         for endpoint in delivery.ENDPOINTS:
             name = (
@@ -107,6 +109,7 @@ def _scenarios(stack: Stack, results: dict[str, Any]) -> dict[str, Callable[[], 
     return {
         "round_trips": store("round_trips", round_trips.run),
         "delivery": lambda: run_delivery(stack, results),
+        "saturation": store("saturation", saturation.run),
         "writes": store("writes", writes.run),
         "idle": store("idle", idle.run),
         "reads": store("reads", reads.run),
@@ -175,8 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["targets"] = [item.as_json() for item in checks]
     write_json(results, args.out / "latest.json")
     plot(results, args.out / "latency.png")
+    plot_saturation(results, args.out / "saturation.png")
     print(table(results, checks))
-    print(f"\nwrote {args.out / 'latest.json'} and {args.out / 'latency.png'}")
+    print(f"\nwrote {args.out / 'latest.json'}, latency.png and saturation.png there")
     if results.get("failures"):
         print(f"\nBENCH FAILED: {len(results['failures'])} failure(s), see above", file=sys.stderr)
         return 1

@@ -56,6 +56,11 @@ class Subscribers:
         if self.failures:
             raise RuntimeError(f"{len(self.failures)} subscribers failed: {self.failures[:3]}")
 
+    @property
+    def ready(self) -> int:
+        """Sockets subscribed so far."""
+        return self._ready
+
     async def _run(self, index: int, spec: Subscriber, gate: asyncio.Semaphore) -> None:
         try:
             async with gate:

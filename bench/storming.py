@@ -1,11 +1,13 @@
 """The reconnect storm, inside the load generator process: every widget subscribes at once.
 
 The clock stops when every socket is acknowledged and subscribed and, for the API (whose
-protocol has no subscription acknowledgement), when Redis has every chat's channel.
+protocol has no subscription acknowledgement), when Redis has every chat's channel. Past
+`timeout_s` the storm is given up: then it reports how many sockets had subscribed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +21,7 @@ class StormSpec:
     endpoint: str
     subscribers: list[Subscriber]
     redis_url: str
+    timeout_s: float
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StormSpec:
@@ -28,12 +31,25 @@ class StormSpec:
 async def run(spec: StormSpec) -> dict[str, Any]:
     endpoint = endpoint_named(spec.endpoint)
     subscribers = Subscribers(endpoint)
-    started = time.monotonic()
-    try:
+
+    async def storm() -> None:
         await subscribers.connect(spec.subscribers, concurrency=len(spec.subscribers))
         if endpoint.name == "graphql":
             await redis_confirmed(spec.redis_url, spec.subscribers)
+
+    started = time.monotonic()
+    seconds: float | None = None
+    try:
+        await asyncio.wait_for(storm(), spec.timeout_s)
         seconds = time.monotonic() - started
+    except TimeoutError:
+        pass
     finally:
+        ready = subscribers.ready
         await subscribers.stop()
-    return {"endpoint": endpoint.name, "widgets": len(spec.subscribers), "seconds": seconds}
+    return {
+        "endpoint": endpoint.name,
+        "widgets": len(spec.subscribers),
+        "seconds": seconds,
+        "acknowledged": ready,
+    }
