@@ -47,8 +47,14 @@ async def run(spec: IdleSpec) -> dict[str, Any]:
             wanted = spec.subscribers[len(subscribers.specs) : stage]
             await subscribers.connect(wanted, spec.connect_concurrency)
             if spec.endpoint == "graphql":  # the baseline answers once Redis confirmed
-                await redis_confirmed(spec.redis_url, subscribers.specs)
-            stages.append({"open": stage, "seconds": round(time.monotonic() - started, 1)})
+                await redis_confirmed(spec.redis_url, subscribers.specs, subscribers.retry_refused)
+            stages.append(
+                {
+                    "open": stage,
+                    "seconds": round(time.monotonic() - started, 1),
+                    "retries": subscribers.retries,
+                }
+            )
             _say(stages[-1])
             if not (await _next_line()).strip():
                 break

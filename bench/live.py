@@ -88,8 +88,11 @@ class Session:
         try:
             await self.subscribers.connect(self.spec.subscribers, self.spec.connect_concurrency)
             if self.endpoint.name == "graphql":
-                await redis_confirmed(self.spec.redis_url, self.spec.subscribers)
+                await redis_confirmed(
+                    self.spec.redis_url, self.spec.subscribers, self.subscribers.retry_refused
+                )
                 await asyncio.sleep(GRACE)
+                await self.subscribers.retry_refused()  # a refusal of the last moment
         except BaseException:
             await self.close()
             raise
@@ -133,6 +136,7 @@ class Session:
             "subscribers": len(spec.subscribers),
             "processes": spec.processes,
             "connect_seconds": round(self.connect_seconds, 2),
+            "subscribe_retries": subscribers.retries,
             "target_rate": rate,
             "fan_out_per_message": round(self.mean_fan_out(), 2),
             "sent": len(sending.sent),

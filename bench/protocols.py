@@ -76,6 +76,9 @@ class Endpoint(Protocol):
     async def subscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
         """From an open socket to a subscription that receives messages."""
 
+    async def resubscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
+        """Subscribe again on a socket whose subscription was refused."""
+
     async def send(self, client: JsonClient, sender: Sender, content: str, client_id: str) -> str:
         """Send one message; its id."""
 
@@ -105,6 +108,10 @@ class GraphQLEndpoint:
         ack = await _answer(connection, 30)
         if ack.get("type") != "connection_ack":
             raise ProtocolError(f"connection_init answered {ack}")
+        await self.resubscribe(connection, subscriber)
+
+    async def resubscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
+        """Send the subscription (again, after the server refused it for a moment)."""
         payload: dict[str, Any]
         if subscriber.chat_id is None:
             payload = {"query": DASHBOARD_NEW_USER_MESSAGE}
@@ -156,6 +163,9 @@ class BareEndpoint:
         ready = await _answer(connection, 30)
         if ready.get("type") != "ready":
             raise ProtocolError(f"the baseline answered {ready}")
+
+    async def resubscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
+        raise ProtocolError("the baseline never refuses a subscription")
 
     async def send(self, client: JsonClient, sender: Sender, content: str, client_id: str) -> str:
         document = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from uuid import UUID
 
 import websockets
@@ -13,9 +13,13 @@ from redis.asyncio import Redis
 from websockets.asyncio.client import ClientConnection
 
 from api.live.events import ADMIN_NOTIFICATIONS, chat_channel
-from bench.protocols import Endpoint, Subscriber
+from bench.protocols import Endpoint, ProtocolError, Subscriber
 
 PING_PREFIX = '{"type":"ping"'
+# A subscription refused for a moment (graphql-transport-ws "error", code UNAVAILABLE: the
+# API fails closed while it cannot check revocations); a client subscribes again.
+REFUSED_FOR_NOW = '"UNAVAILABLE"'
+RETRY_AFTER_S = 0.5
 CONNECT_TIMEOUT = 240.0
 NUMSUB_BATCH = 500
 
@@ -32,7 +36,9 @@ class Subscribers:
         self._ready = 0
         self._progress = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        self._connections: dict[int, ClientConnection] = {}
         self._stopping = False
+        self.retries = 0  # subscriptions sent again after a refusal
 
     async def connect(self, specs: Sequence[Subscriber], concurrency: int) -> None:
         """Open and subscribe these sockets; raise if any of them failed."""
@@ -73,6 +79,7 @@ class Subscribers:
                     max_size=2**20,
                 )
                 await self.endpoint.subscribe(connection, spec)
+            self._connections[index] = connection
             self._ready += 1
             self._progress.set()
             await self._receive(index, connection)
@@ -98,6 +105,21 @@ class Subscribers:
         finally:
             await connection.close()
 
+    async def retry_refused(self) -> None:
+        """Before any message is sent a frame can only be an error: subscribe again where the
+        refusal was for now; raise on any other error."""
+        refused = [index for index, _, frame in self.frames if REFUSED_FOR_NOW in frame]
+        others = [frame for _, _, frame in self.frames if REFUSED_FOR_NOW not in frame]
+        if others:
+            raise ProtocolError(f"a subscription was refused: {others[0][:300]}")
+        if not refused:
+            return
+        self.frames.clear()  # in place: the receivers hold this very list
+        await asyncio.sleep(RETRY_AFTER_S)
+        for index in refused:
+            await self.endpoint.resubscribe(self._connections[index], self.specs[index])
+        self.retries += len(refused)
+
     async def stop(self) -> None:
         self._stopping = True
         for task in self._tasks:
@@ -105,9 +127,14 @@ class Subscribers:
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
 
-async def redis_confirmed(redis_url: str, subscribers: Sequence[Subscriber]) -> None:
+async def redis_confirmed(
+    redis_url: str,
+    subscribers: Sequence[Subscriber],
+    between: Callable[[], Awaitable[None]] | None = None,
+) -> None:
     """Until each channel has, in Redis, as many listeners as there are servers with a subscriber
-    of it (graphql-transport-ws has no subscription acknowledgement)."""
+    of it (graphql-transport-ws has no subscription acknowledgement); `between` runs after
+    each look."""
     wanted: dict[str, set[str]] = {}
     for subscriber in subscribers:
         chat_id = subscriber.chat_id
@@ -126,6 +153,8 @@ async def redis_confirmed(redis_url: str, subscribers: Sequence[Subscriber]) -> 
                     if int(listeners) < len(wanted[channel]):
                         unconfirmed.append(channel)
             pending = unconfirmed
+            if between is not None:
+                await between()
             if pending:
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"{len(pending)} channels never subscribed in Redis")

@@ -35,7 +35,7 @@ async def run(spec: StormSpec) -> dict[str, Any]:
     async def storm() -> None:
         await subscribers.connect(spec.subscribers, concurrency=len(spec.subscribers))
         if endpoint.name == "graphql":
-            await redis_confirmed(spec.redis_url, spec.subscribers)
+            await redis_confirmed(spec.redis_url, spec.subscribers, subscribers.retry_refused)
 
     started = time.monotonic()
     seconds: float | None = None
@@ -52,4 +52,5 @@ async def run(spec: StormSpec) -> dict[str, Any]:
         "widgets": len(spec.subscribers),
         "seconds": seconds,
         "acknowledged": ready,
+        "retries": subscribers.retries,
     }
