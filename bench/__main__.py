@@ -58,12 +58,12 @@ def run_delivery(stack: Stack, results: dict[str, Any]) -> None:
     runs: list[dict[str, Any]] = results.setdefault("delivery", [])
     plan = [
         (subscribers, processes, fan_out_only)
-        for fan_out_only, counts in (
-            (True, profile.fan_out_subscriber_counts),
-            (False, profile.send_subscriber_counts),
+        for fan_out_only, counts, process_counts in (
+            (True, profile.fan_out_subscriber_counts, profile.process_counts),
+            (False, profile.send_subscriber_counts, profile.send_process_counts),
         )
         for subscribers in counts
-        for processes in profile.process_counts
+        for processes in process_counts
     ]
     for subscribers, processes, fan_out_only in plan:
         for endpoint in delivery.ENDPOINTS:

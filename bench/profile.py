@@ -11,7 +11,8 @@ class Profile:
     # Live delivery
     send_subscriber_counts: tuple[int, ...]  # sendMessage runs (HTTP + database write)
     fan_out_subscriber_counts: tuple[int, ...]  # fan-out only runs (published into Redis)
-    process_counts: tuple[int, ...]
+    process_counts: tuple[int, ...]  # fan-out only runs
+    send_process_counts: tuple[int, ...]
     rate: float  # messages sent per second
     subscribers_per_chat: int  # messageAdded: the user's widget and a staff member's chat view
     max_chats: int  # past this, more subscribers share a chat (more tabs and chat views)
@@ -50,6 +51,7 @@ FULL = Profile(
     send_subscriber_counts=(1000,),
     fan_out_subscriber_counts=(1000, 5000),
     process_counts=(1, 2),
+    send_process_counts=(1, 2),
     rate=200,
     subscribers_per_chat=2,
     max_chats=500,
@@ -78,12 +80,13 @@ QUICK = Profile(
     send_subscriber_counts=(200,),
     fan_out_subscriber_counts=(200, 500),
     process_counts=(1, 2),
+    send_process_counts=(1,),
     rate=100,
     subscribers_per_chat=2,
     max_chats=100,
     staff_watchers=3,
     warmup_s=1,
-    measure_s=4,
+    measure_s=3,
     drain_s=10,
     saturation_subscribers=200,
     saturation_rates=_steps(100, 2, 3),
@@ -98,5 +101,5 @@ QUICK = Profile(
     write_clients=20,
     storm_widgets=(200, 500),
     storm_timeout_s=60,
-    budget_s=330,
+    budget_s=300,
 )
