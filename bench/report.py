@@ -150,7 +150,8 @@ def _saturation_lines(saturation: dict[str, Any]) -> list[str]:
             f" stopped by {curve['stopped_by']}"
         )
     lines += [
-        f"   ours / baseline {_number(saturation['ratio'], 2)} (target >= {SATURATION_RATIO})",
+        f"   ours / baseline {_number(saturation['ratio'], 2)} ({saturation['ratio_bound']})"
+        f" (target >= {SATURATION_RATIO})",
         "",
     ]
     return lines

@@ -28,7 +28,21 @@ def run(stack: Stack) -> dict[str, Any]:
         "ours": curves["graphql"],
         "baseline": curves["baseline"],
         "ratio": None if not ours or not bare else round(ours / bare, 2),
+        "ratio_bound": _bound(
+            curves["graphql"]["limit_reached"], curves["baseline"]["limit_reached"]
+        ),
     }
+
+
+def _bound(ours_limited: bool, bare_limited: bool) -> str:
+    """How exact the ratio is: a side whose limit was not reached gave only a lower bound."""
+    if ours_limited and bare_limited:
+        return "exact"
+    if ours_limited:
+        return "at most"  # the baseline would have sustained more
+    if bare_limited:
+        return "at least"
+    return "unknown"
 
 
 def _climb(stack: Stack, endpoint: str) -> dict[str, Any]:
