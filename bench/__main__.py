@@ -118,12 +118,11 @@ def _scenarios(stack: Stack, results: dict[str, Any]) -> dict[str, Callable[[], 
     }
 
 
-def bench(profile: Profile, only: Sequence[str]) -> dict[str, Any]:
+def bench(profile: Profile, only: Sequence[str], results: dict[str, Any]) -> None:
+    """Fill `results` scenario by scenario (what was done stays, also past the hard stop)."""
     started = time.monotonic()
-    results: dict[str, Any] = {
-        "meta": describe(profile, raise_open_file_limit()),
-        "assets": assets.run(),
-    }
+    results["meta"] = describe(profile, raise_open_file_limit())
+    results["assets"] = assets.run()
     seconds: dict[str, float] = results["meta"]["seconds"]
     _progress(f"load average (1/5/15 min) before: {results['meta']['load_before']}")
     shutil.rmtree(LOG_DIR, ignore_errors=True)  # the previous run's process logs
@@ -153,7 +152,6 @@ def bench(profile: Profile, only: Sequence[str]) -> dict[str, Any]:
         results["meta"]["wall_seconds"] = round(time.monotonic() - started, 1)
         results["meta"]["load_after"] = load_average()
         _progress(f"load average (1/5/15 min) after: {results['meta']['load_after']}")
-    return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,11 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(int(profile.budget_s + OVERRUN_GRACE_S))
+    results: dict[str, Any] = {}
     try:
-        results = bench(profile, args.only)
+        bench(profile, args.only, results)
     except Alarm as error:
         print(f"error: {error}", file=sys.stderr)
-        return 1
+        results.setdefault("failures", []).append(str(error))
     finally:
         signal.alarm(0)
     checks = check(results)

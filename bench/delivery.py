@@ -2,9 +2,9 @@
 
 For each subscriber count S and process count P, a fresh database gets S / 2 chats (one
 seeded message each; at most `max_chats`, past which each chat has more subscribers).
-Each chat has `messageAdded` subscribers in turn: its user's widget (user token, `after`
-the newest message, as the widget subscribes) and a staff member's chat view (staff token,
-chatId and `after`, as the dashboard subscribes), on different processes when there are
+Each chat has `messageAdded` subscribers in turn: its user's widget (user token, `afterSeq`
+of the newest message, as the widget subscribes) and a staff member's chat view (staff
+token, chatId and `afterSeq`, as the dashboard subscribes), on different processes when there are
 two. A few staff dashboards subscribe to `newUserMessage`. The chats' users send at a
 fixed rate, round-robin over chats and processes. The bare baseline gets the same
 subscribers, the same senders and the same schedule.
@@ -106,13 +106,14 @@ def _subscribers(
     for n in range(count):
         chat = chats[(n // 2) % len(chats)]
         chat_id = str(chat.chat_id)
-        after = str(chat.newest_message_id)
+        after_seq = SEEDED_MESSAGES_PER_CHAT  # the chat's newest seq
         if n % 2 == 0:
             server = servers[(n // 2) % processes]
-            subscribers.append(Subscriber(server.ws_url, widget_token(chat), chat_id, True, after))
+            widget = Subscriber(server.ws_url, widget_token(chat), chat_id, True, after_seq)
+            subscribers.append(widget)
         else:
             server = servers[(n // 2 + 1) % processes]
-            subscribers.append(Subscriber(server.ws_url, staff, chat_id, False, after))
+            subscribers.append(Subscriber(server.ws_url, staff, chat_id, False, after_seq))
     subscribers += [Subscriber(servers[n % processes].ws_url, staff, None) for n in range(watchers)]
     return subscribers
 

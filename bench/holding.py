@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.protocols import Subscriber, endpoint_named
+from bench.readiness import all_running
 from bench.sockets import Subscribers, redis_confirmed
 
 
@@ -47,7 +48,9 @@ async def run(spec: IdleSpec) -> dict[str, Any]:
             wanted = spec.subscribers[len(subscribers.specs) : stage]
             await subscribers.connect(wanted, spec.connect_concurrency)
             if spec.endpoint == "graphql":  # the baseline answers once Redis confirmed
-                await redis_confirmed(spec.redis_url, subscribers.specs, subscribers.retry_refused)
+                retry = subscribers.retry_refused
+                await redis_confirmed(spec.redis_url, subscribers.specs, retry)
+                await all_running(subscribers.specs, retry)
             stages.append(
                 {
                     "open": stage,

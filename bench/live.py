@@ -18,11 +18,12 @@ from bench.httpclient import JsonClient
 from bench.ledger import Sent, audience, content_for, fan_out, verify
 from bench.protocols import Sender, Subscriber, endpoint_named
 from bench.publisher import RedisPublisher
+from bench.readiness import all_running
 from bench.sockets import Subscribers, redis_confirmed
 from bench.stats import summarize
 from bench.usage import CpuMeter
 
-GRACE = 1.0  # after Redis confirmed every channel, for the last in-process registrations
+GRACE = 1.0  # once every subscription runs, for the hub's last confirmations
 
 
 @dataclass
@@ -88,11 +89,10 @@ class Session:
         try:
             await self.subscribers.connect(self.spec.subscribers, self.spec.connect_concurrency)
             if self.endpoint.name == "graphql":
-                await redis_confirmed(
-                    self.spec.redis_url, self.spec.subscribers, self.subscribers.retry_refused
-                )
+                retry = self.subscribers.retry_refused
+                await redis_confirmed(self.spec.redis_url, self.spec.subscribers, retry)
+                await all_running(self.spec.subscribers, retry)
                 await asyncio.sleep(GRACE)
-                await self.subscribers.retry_refused()  # a refusal of the last moment
         except BaseException:
             await self.close()
             raise

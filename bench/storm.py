@@ -57,7 +57,7 @@ def _storm(stack: Stack, endpoint: str, widgets: int) -> dict[str, Any]:
                 "subscribers": [_widget(server, chat) for chat in chats],
                 "redis_url": stack.env["REDIS_URL"],
             }
-            give_up_s = stack.profile.storm_timeout_s
+            give_up_s = max(1.0, min(stack.profile.storm_timeout_s, stack.remaining()))
             return run_generator({**spec, "timeout_s": give_up_s}, give_up_s + GENERATOR_MARGIN_S)
     finally:
         asyncio.run(drop_database(url, database))

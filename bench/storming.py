@@ -1,7 +1,8 @@
 """The reconnect storm, inside the load generator process: every widget subscribes at once.
 
 The clock stops when every socket is acknowledged and subscribed and, for the API (whose
-protocol has no subscription acknowledgement), when Redis has every chat's channel. Past
+protocol has no subscription acknowledgement), when Redis has every chat's channel and the
+API counts every subscription as running (bench/readiness.py). Past
 `timeout_s` the storm is given up: then it reports how many sockets had subscribed.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.protocols import Subscriber, endpoint_named
+from bench.readiness import all_running
 from bench.sockets import Subscribers, redis_confirmed
 
 
@@ -35,7 +37,9 @@ async def run(spec: StormSpec) -> dict[str, Any]:
     async def storm() -> None:
         await subscribers.connect(spec.subscribers, concurrency=len(spec.subscribers))
         if endpoint.name == "graphql":
-            await redis_confirmed(spec.redis_url, spec.subscribers, subscribers.retry_refused)
+            retry = subscribers.retry_refused
+            await redis_confirmed(spec.redis_url, spec.subscribers, retry)
+            await all_running(spec.subscribers, retry)
 
     started = time.monotonic()
     seconds: float | None = None
