@@ -129,6 +129,9 @@ class Session:
         first_ns, last_ns = sending.window_ns
         window_s = (last_ns - first_ns) / 1e9
         in_window = sum(1 for _, received_ns, _ in frames if first_ns <= received_ns <= last_ns)
+        answered = sum(
+            1 for item in sending.sent.values() if first_ns <= item.answered_ns <= last_ns
+        )
         server_cpu = sending.cpu.get("server")
         return {
             "endpoint": self.endpoint.name,
@@ -141,6 +144,7 @@ class Session:
             "fan_out_per_message": round(self.mean_fan_out(), 2),
             "sent": len(sending.sent),
             "sent_in_window": len(measured),
+            "answered_in_window": answered,
             "send_errors": len(sending.errors),
             "send_rate": round(len(measured) / window_s, 1),
             "most_behind_schedule_ms": round(sending.most_behind_s * 1000, 1),
@@ -167,10 +171,11 @@ class Session:
             and not subscribers.failures,
             "problems": verdict.problems,
             "cpu_seconds": sending.cpu,
-            # The API processes' CPU per message sent in the window (the database excluded).
+            # The API processes' CPU in the window per send answered in it (the database
+            # excluded): what each message the servers got through cost them.
             "server_cpu_ms_per_message": None
-            if server_cpu is None or not measured
-            else round(1000 * server_cpu / len(measured), 3),
+            if server_cpu is None or not answered
+            else round(1000 * server_cpu / answered, 3),
             "window_s": round(window_s, 2),
         }
 

@@ -181,6 +181,9 @@ def _storm_lines(storm: dict[str, Any]) -> list[str]:
         " seconds until all are subscribed"
     ]
     for item in storm["storms"]:
+        if "skipped" in item:
+            lines.append(f"   N={item['widgets']:<6} not run: {item['skipped']}")
+            continue
         over = f"over {item['timeout_s']:.0f}"
         ours = over if item["ours_s"] is None else f"{item['ours_s']:.2f}"
         bare = over if item["baseline_s"] is None else f"{item['baseline_s']:.2f}"
@@ -214,8 +217,8 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
             " send's HTTP answer, ms;",
             "     p50..max: send -> receive, ms; cpu: share of one core used in the measured window"
             " by the generator / servers / FerretDB;",
-            "     srv ms/msg: the servers' CPU ms per message sent in the window (database"
-            " excluded);",
+            "     srv ms/msg: the servers' CPU ms in the window per send answered in it"
+            " (database excluded);",
             f"     {SHORT_OF_CPU}: the generator used over 85% of a core in the window, or the"
             " 1-minute load average was above the core count as the row started",
             "",

@@ -156,6 +156,8 @@ def _other_checks(results: dict[str, Any]) -> list[Check]:
             )
         )
     for storm in results.get("storm", {}).get("storms", []):
+        if "skipped" in storm:
+            continue
         checks.append(
             _at_most(
                 f"reconnect storm seconds ours/baseline, {storm['widgets']} widgets",
