@@ -71,7 +71,7 @@ FULL = Profile(
     write_seconds=5,
     write_clients=50,
     storm_widgets=(1000, 5000),
-    storm_timeout_s=150,
+    storm_timeout_s=100,
     budget_s=1380,
 )
 
