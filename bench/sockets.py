@@ -19,7 +19,8 @@ PING_PREFIX = '{"type":"ping"'
 # A subscription refused for a moment (graphql-transport-ws "error", code UNAVAILABLE: the
 # API fails closed while it cannot check revocations); a client subscribes again.
 REFUSED_FOR_NOW = '"UNAVAILABLE"'
-RETRY_AFTER_S = 0.5
+FIRST_RETRY_S = 1.0  # then twice as long each round, as a client backs off
+LAST_RETRY_S = 16.0
 CONNECT_TIMEOUT = 240.0
 NUMSUB_BATCH = 500
 
@@ -39,6 +40,7 @@ class Subscribers:
         self._connections: dict[int, ClientConnection] = {}
         self._stopping = False
         self.retries = 0  # subscriptions sent again after a refusal
+        self._retry_after = FIRST_RETRY_S
 
     async def connect(self, specs: Sequence[Subscriber], concurrency: int) -> None:
         """Open and subscribe these sockets; raise if any of them failed."""
@@ -115,7 +117,8 @@ class Subscribers:
         if not refused:
             return
         self.frames.clear()  # in place: the receivers hold this very list
-        await asyncio.sleep(RETRY_AFTER_S)
+        await asyncio.sleep(self._retry_after)
+        self._retry_after = min(2 * self._retry_after, LAST_RETRY_S)
         for index in refused:
             await self.endpoint.resubscribe(self._connections[index], self.specs[index])
         self.retries += len(refused)
