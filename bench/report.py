@@ -184,15 +184,20 @@ def _storm_lines(storm: dict[str, Any]) -> list[str]:
         if "skipped" in item:
             lines.append(f"   N={item['widgets']:<6} not run: {item['skipped']}")
             continue
-        over = f"over {item['timeout_s']:.0f}"
-        ours = over if item["ours_s"] is None else f"{item['ours_s']:.2f}"
-        bare = over if item["baseline_s"] is None else f"{item['baseline_s']:.2f}"
+        ours = _storm_seconds(item["ours_s"], item["timeout_s"], item["ours_failed"])
+        bare = _storm_seconds(item["baseline_s"], item["timeout_s"], item["baseline_failed"])
         lines.append(
             f"   N={item['widgets']:<6} ours {ours} s   baseline {bare} s   ours / baseline"
             f" {_number(item['ratio'], 2, 'x')} (target <= {STORM_RATIO:g}x)"
         )
     lines.append("")
     return lines
+
+
+def _storm_seconds(seconds: float | None, timeout_s: float, failed: list[str]) -> str:
+    if seconds is not None:
+        return f"{seconds:.2f}"
+    return f"unfinished ({failed[0]})" if failed else f"over {timeout_s:.0f}"
 
 
 def table(results: dict[str, Any], checks: list[Check]) -> str:

@@ -44,6 +44,8 @@ def _pair(stack: Stack, widgets: int) -> dict[str, Any]:
         "timeout_s": stack.profile.storm_timeout_s,
         "ours_acknowledged": storms["graphql"]["acknowledged"],
         "baseline_acknowledged": storms["baseline"]["acknowledged"],
+        "ours_failed": storms["graphql"]["failed"],
+        "baseline_failed": storms["baseline"]["failed"],
     }
 
 

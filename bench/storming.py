@@ -3,7 +3,8 @@
 The clock stops when every socket is acknowledged and subscribed and, for the API (whose
 protocol has no subscription acknowledgement), when Redis has every chat's channel and the
 API counts every subscription as running (bench/readiness.py). Past
-`timeout_s` the storm is given up: then it reports how many sockets had subscribed.
+`timeout_s`, or when a socket fails, the storm is given up: then it reports how many
+sockets had subscribed (and why the first ones failed).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ async def run(spec: StormSpec) -> dict[str, Any]:
         seconds = time.monotonic() - started
     except TimeoutError:
         pass
+    except RuntimeError:
+        pass  # a socket failed (its answer never came): the storm never completed
     finally:
         ready = subscribers.ready
         await subscribers.stop()
@@ -57,4 +60,5 @@ async def run(spec: StormSpec) -> dict[str, Any]:
         "seconds": seconds,
         "acknowledged": ready,
         "retries": subscribers.retries,
+        "failed": subscribers.failures[:3],
     }
