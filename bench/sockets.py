@@ -29,8 +29,12 @@ class Subscribers:
     """Every socket opened so far, and every frame they received:
     (subscriber index, receive time in ns, frame)."""
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, endpoint: Endpoint, *, reconnect: bool = False) -> None:
+        """`reconnect`: a socket that fails to open or subscribe tries again, backing off, as
+        a widget does (the reconnect storm); otherwise its failure is final."""
         self.endpoint = endpoint
+        self.reconnect = reconnect
+        self.reconnects = 0
         self.specs: list[Subscriber] = []
         self.frames: list[tuple[int, int, str]] = []
         self.failures: list[str] = []
@@ -69,18 +73,36 @@ class Subscribers:
         """Sockets subscribed so far."""
         return self._ready
 
+    async def _open(self, spec: Subscriber, gate: asyncio.Semaphore) -> ClientConnection:
+        """A socket with its subscription sent; with `reconnect`, tried until it is."""
+        delay = FIRST_RETRY_S
+        while True:
+            try:
+                async with gate:
+                    connection = await websockets.connect(
+                        spec.server + self.endpoint.path(),
+                        subprotocols=self.endpoint.subprotocols() or None,  # type: ignore[arg-type]
+                        ping_interval=None,
+                        open_timeout=60,
+                        close_timeout=5,
+                        max_size=2**20,
+                    )
+                    try:
+                        await self.endpoint.subscribe(connection, spec)
+                    except BaseException:
+                        await connection.close()
+                        raise
+                return connection
+            except Exception:
+                if not self.reconnect:
+                    raise
+            self.reconnects += 1
+            await asyncio.sleep(delay)
+            delay = min(2 * delay, LAST_RETRY_S)
+
     async def _run(self, index: int, spec: Subscriber, gate: asyncio.Semaphore) -> None:
         try:
-            async with gate:
-                connection = await websockets.connect(
-                    spec.server + self.endpoint.path(),
-                    subprotocols=self.endpoint.subprotocols() or None,  # type: ignore[arg-type]
-                    ping_interval=None,
-                    open_timeout=60,
-                    close_timeout=5,
-                    max_size=2**20,
-                )
-                await self.endpoint.subscribe(connection, spec)
+            connection = await self._open(spec, gate)
             self._connections[index] = connection
             self._ready += 1
             self._progress.set()

@@ -46,6 +46,9 @@ def _pair(stack: Stack, widgets: int) -> dict[str, Any]:
         "baseline_acknowledged": storms["baseline"]["acknowledged"],
         "ours_failed": storms["graphql"]["failed"],
         "baseline_failed": storms["baseline"]["failed"],
+        # Sockets that failed to open or subscribe and tried again (included in the seconds).
+        "ours_reconnects": storms["graphql"]["reconnects"],
+        "baseline_reconnects": storms["baseline"]["reconnects"],
     }
 
 
