@@ -40,6 +40,10 @@ def _pair(stack: Stack, widgets: int) -> dict[str, Any]:
         "ours_s": None if ours is None else round(ours, 2),
         "baseline_s": None if bare is None else round(bare, 2),
         "ratio": None if ours is None or bare is None else round(ours / bare, 2),
+        # Ours given up while the baseline finished: the ratio is above this.
+        "ratio_above": round(stack.profile.storm_timeout_s / bare, 1)
+        if ours is None and bare is not None
+        else None,
         # A storm that ran over: how many widgets had subscribed when it was given up.
         "timeout_s": stack.profile.storm_timeout_s,
         "ours_acknowledged": storms["graphql"]["acknowledged"],
