@@ -137,7 +137,9 @@ def main() -> None:
         host="127.0.0.1",
         port=args.port,
         proxy_headers=True,
+        ws="websockets-sansio",  # the implementation `support-chat serve` builds on
         ws_max_size=64 * 1024,
+        ws_per_message_deflate=False,
         timeout_graceful_shutdown=5,
         log_level="info",
     )

@@ -1,20 +1,24 @@
 """Scenario 1 and 2: live delivery through the API and through the bare baseline.
 
 For each subscriber count S and process count P, a fresh database gets S / 2 chats (one
-seeded message each). Each chat has two `messageAdded` subscribers: its user's widget
-(user token, `after` the newest message, as the widget subscribes) and a staff member's
-chat view (staff token, chatId and `after`, as the dashboard subscribes), on different
-processes when there are two. A few staff dashboards subscribe to `newUserMessage`.
-The chats' users send at a fixed rate, round-robin over chats and processes. The bare
-baseline gets the same subscribers, the same senders and the same schedule.
+seeded message each; at most `max_chats`, past which each chat has more subscribers).
+Each chat has `messageAdded` subscribers in turn: its user's widget (user token, `afterSeq`
+of the newest message, as the widget subscribes) and a staff member's chat view (staff
+token, chatId and `afterSeq`, as the dashboard subscribes), on different processes when there are
+two. A few staff dashboards subscribe to `newUserMessage`. The chats' users send at a
+fixed rate, round-robin over chats and processes. The bare baseline gets the same
+subscribers, the same senders and the same schedule.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
+from bench import usage
 from bench.accounts import staff_token, widget_token
 from bench.fairness import flag, load_average
 from bench.generator import run_generator
@@ -32,19 +36,44 @@ def run(
     stack: Stack, subscribers: int, processes: int, endpoint: str, *, fan_out_only: bool = False
 ) -> dict[str, Any]:
     profile = stack.profile
-    mode = "fanout" if fan_out_only else "live"
+    with prepared(stack, subscribers, processes, endpoint, fan_out_only=fan_out_only) as spec:
+        timeout = min(stack.remaining(), 300 + profile.measure_s + profile.drain_s)
+        load_at_start = load_average()
+        result = run_generator({"kind": "delivery", **asdict(spec)}, timeout)
+        result["subscribers_requested"] = subscribers
+        result["server_rss_mb"] = [
+            round(usage.rss(pid) / 2**20, 1) for pid in spec.watched_pids["server"]
+        ]
+        return flag(result, load_at_start)
+
+
+@contextmanager
+def prepared(
+    stack: Stack,
+    subscribers: int,
+    processes: int,
+    endpoint: str,
+    *,
+    fan_out_only: bool,
+    purpose: str = "",
+) -> Iterator[DeliverySpec]:
+    """A seeded database, running servers and the load's spec; all gone on exit."""
+    profile = stack.profile
+    mode = purpose or ("fanout" if fan_out_only else "live")
     database = stack.database(f"{mode}_{endpoint}_{subscribers}_{processes}")
-    chat_count = subscribers // profile.subscribers_per_chat
+    chat_count = max(1, min(subscribers // profile.subscribers_per_chat, profile.max_chats))
     env = api_environment(stack.env, database)
-    chats = asyncio.run(_seed(stack.env["MONGODB_URL"], database, chat_count))
-    make = api_server if endpoint == "graphql" else baseline_server
-    servers = [make(env, f"{endpoint}-{n}") for n in range(processes)]
     try:
+        chats = asyncio.run(_seed(stack.env["MONGODB_URL"], database, chat_count))
+        make = api_server if endpoint == "graphql" else baseline_server
+        servers = [make(env, f"{endpoint}-{n}") for n in range(processes)]
         with Group(servers):
             staff = staff_token(servers[0].url) if endpoint == "graphql" else None
-            spec = DeliverySpec(
+            yield DeliverySpec(
                 endpoint=endpoint,
-                subscribers=_subscribers(chats, servers, staff, profile.staff_watchers),
+                subscribers=_subscribers(
+                    chats, servers, staff, subscribers, profile.staff_watchers
+                ),
                 senders=[
                     Sender(
                         servers[n % processes].url,
@@ -63,31 +92,29 @@ def run(
                 publish_directly=fan_out_only,
                 watched_pids={"server": [server.pid for server in servers], **stack.service_pids()},
             )
-            timeout = min(stack.remaining(), 240 + profile.measure_s + profile.drain_s)
-            load_at_start = load_average()
-            result = run_generator({"kind": "delivery", **_plain(spec)}, timeout)
-            result["subscribers_requested"] = subscribers
-            result["server_rss_mb"] = [round(server.rss() / 2**20, 1) for server in servers]
-            return flag(result, load_at_start)
     finally:
         asyncio.run(drop_database(stack.env["MONGODB_URL"], database))
 
 
 def _subscribers(
-    chats: list[SeededChat], servers: list[Server], staff: str | None, watchers: int
+    chats: list[SeededChat], servers: list[Server], staff: str | None, count: int, watchers: int
 ) -> list[Subscriber]:
-    count = len(servers)
+    """`count` messageAdded subscribers, in turn a chat's widget and a staff chat view, over
+    the chats and the servers; then the staff dashboards on newUserMessage."""
+    processes = len(servers)
     subscribers: list[Subscriber] = []
-    for n, chat in enumerate(chats):
+    for n in range(count):
+        chat = chats[(n // 2) % len(chats)]
         chat_id = str(chat.chat_id)
-        after = str(chat.newest_message_id)
-        subscribers.append(
-            Subscriber(servers[n % count].ws_url, widget_token(chat), chat_id, True, after)
-        )
-        subscribers.append(
-            Subscriber(servers[(n + 1) % count].ws_url, staff, chat_id, False, after)
-        )
-    subscribers += [Subscriber(servers[n % count].ws_url, staff, None) for n in range(watchers)]
+        after_seq = SEEDED_MESSAGES_PER_CHAT  # the chat's newest seq
+        if n % 2 == 0:
+            server = servers[(n // 2) % processes]
+            widget = Subscriber(server.ws_url, widget_token(chat), chat_id, True, after_seq)
+            subscribers.append(widget)
+        else:
+            server = servers[(n // 2 + 1) % processes]
+            subscribers.append(Subscriber(server.ws_url, staff, chat_id, False, after_seq))
+    subscribers += [Subscriber(servers[n % processes].ws_url, staff, None) for n in range(watchers)]
     return subscribers
 
 
@@ -95,7 +122,3 @@ async def _seed(mongodb_url: str, database: str, chats: int) -> list[SeededChat]
     async with Seeder(mongodb_url, database) as seeder:
         await seeder.staff()
         return await seeder.chats(chats, prefix="live", messages_each=SEEDED_MESSAGES_PER_CHAT)
-
-
-def _plain(spec: DeliverySpec) -> dict[str, Any]:
-    return asdict(spec)

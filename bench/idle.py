@@ -1,8 +1,10 @@
-"""Scenario 3: memory per idle authenticated subscription on one API process.
+"""Scenario 3: memory per idle subscription on one process, ours and the bare baseline's.
 
-Widgets subscribe to `messageAdded` with their user's token and then stay idle. The API's
-resident memory is read after one warm-up subscription (imports and caches are loaded
-then) and after each stage; the growth divided by the sockets added is the cost of one.
+Widgets subscribe to `messageAdded` with their user's token and then stay idle; the bare
+baseline (bench/baseline.py) holds the same number of `/ws` sockets, each listening to its
+chat's channel. The server's resident memory is read after one warm-up subscription
+(imports and caches are loaded then) and after each stage; the growth divided by the
+sockets added is the cost of one.
 
 The dev database (FerretDB 1.24 on SQLite) scans a whole collection for every lookup by a
 field, and authenticating a widget looks its user and chat up, so connecting 5 000 users
@@ -20,10 +22,11 @@ from dataclasses import asdict
 from typing import Any
 
 from bench.accounts import widget_token
+from bench.delivery import ENDPOINTS
 from bench.generator import Generator
 from bench.protocols import Subscriber
 from bench.seed import SeededChat, Seeder, drop_database
-from bench.servers import Group, Server, api_environment, api_server
+from bench.servers import Group, Server, api_environment, api_server, baseline_server
 from bench.stack import Stack
 
 SETTLE_S = 2.0
@@ -33,27 +36,41 @@ SAMPLES = 5
 def run(stack: Stack) -> dict[str, Any]:
     profile = stack.profile
     database = stack.database("idle")
-    stages = profile.idle_stages
-    chats = asyncio.run(_seed(stack.env["MONGODB_URL"], database, profile.idle_users))
-    server = api_server(api_environment(stack.env, database), "api-idle")
     try:
-        with Group([server]):
-            tokens = [widget_token(chat) for chat in chats]
-            subscribers = [
-                Subscriber(
-                    server.ws_url, tokens[n % len(chats)], str(chats[n % len(chats)].chat_id), True
-                )
-                for n in range(max(stages))
-            ]
-            spec = {
-                "kind": "idle",
-                "subscribers": [asdict(subscriber) for subscriber in subscribers],
-                "stages": [1, *stages],
-                "redis_url": stack.env["REDIS_URL"],
-            }
-            return _measure(stack, server, spec, stages)
+        chats = asyncio.run(_seed(stack.env["MONGODB_URL"], database, profile.idle_users))
+        held = {endpoint: _hold(stack, database, chats, endpoint) for endpoint in ENDPOINTS}
     finally:
         asyncio.run(drop_database(stack.env["MONGODB_URL"], database))
+    ours, bare = held["graphql"], held["baseline"]
+    for stage, baseline_stage in zip(ours["stages"], bare["stages"], strict=False):
+        stage["baseline_kb_per_socket"] = baseline_stage["kb_per_subscription"]
+        stage["ratio"] = round(
+            stage["kb_per_subscription"] / max(baseline_stage["kb_per_subscription"], 1e-9), 1
+        )
+    return {**ours, "baseline": bare}
+
+
+def _hold(stack: Stack, database: str, chats: list[SeededChat], endpoint: str) -> dict[str, Any]:
+    stack.check_time(f"before the {endpoint} idle sockets")
+    stages = stack.profile.idle_stages
+    make = api_server if endpoint == "graphql" else baseline_server
+    server = make(api_environment(stack.env, database), f"{endpoint}-idle")
+    with Group([server]):
+        tokens = [widget_token(chat) for chat in chats]
+        subscribers = [
+            Subscriber(
+                server.ws_url, tokens[n % len(chats)], str(chats[n % len(chats)].chat_id), True
+            )
+            for n in range(max(stages))
+        ]
+        spec = {
+            "kind": "idle",
+            "endpoint": endpoint,
+            "subscribers": [asdict(subscriber) for subscriber in subscribers],
+            "stages": [1, *stages],
+            "redis_url": stack.env["REDIS_URL"],
+        }
+        return _measure(stack, server, spec, stages)
 
 
 def _measure(

@@ -2,8 +2,8 @@
 
     python -m bench.load SPEC.json RESULT.json
 
-The spec's "kind" is "delivery" (bench/live.py), "idle" (bench/holding.py) or "storm"
-(bench/storming.py).
+The spec's "kind" is "delivery" (bench/live.py), "idle" (bench/holding.py), "saturation"
+(bench/saturating.py) or "storm" (bench/storming.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import uvloop
 
-from bench import holding, live, storming
+from bench import holding, live, saturating, storming
 
 
 def raise_open_file_limit() -> int:
@@ -33,6 +33,8 @@ async def generate(spec: dict[str, Any]) -> dict[str, Any]:
         return await live.run(live.DeliverySpec.from_json(spec))
     if kind == "idle":
         return await holding.run(holding.IdleSpec.from_json(spec))
+    if kind == "saturation":
+        return await saturating.run(saturating.SaturationSpec.from_json(spec))
     if kind == "storm":
         return await storming.run(storming.StormSpec.from_json(spec))
     raise ValueError(f"unknown load kind {kind!r}")

@@ -16,25 +16,32 @@ from api.live.events import ADMIN_NOTIFICATIONS, chat_channel
 from bench.httpclient import Json, JsonClient
 
 GRAPHQL_WS = "graphql-transport-ws"
-MESSAGE_FIELDS = "id chatId content senderType readAt createdAt clientId"
-# The documents the clients send (clients/widget/src, clients/dashboard/src/graphql).
-WIDGET_MESSAGE_ADDED = (
-    f"subscription($after: ID) {{ messageAdded(after: $after) {{ {MESSAGE_FIELDS} }} }}"
+# The documents the clients send: the widget's (clients/widget/src/types.ts, socket.ts,
+# api.ts) and the dashboard's (clients/dashboard/src/graphql/operations.ts).
+ATTACHMENT_FIELDS = "id filename contentType size width height url thumbnailUrl urlExpiresAt"
+MESSAGE_FIELDS = (
+    "id chatId content senderType readAt createdAt clientId seq senderName"
+    f" attachments {{ {ATTACHMENT_FIELDS} }}"
 )
-# The widget reconnecting: it resumes after the newest seq it holds.
-WIDGET_RESUME = (
+# Both clients subscribe, and resubscribe after a reconnect, after the newest seq they hold.
+WIDGET_MESSAGE_ADDED = (
     f"subscription($afterSeq: Int) {{ messageAdded(afterSeq: $afterSeq) {{ {MESSAGE_FIELDS} }} }}"
 )
+WIDGET_RESUME = WIDGET_MESSAGE_ADDED
+DASHBOARD_MESSAGE_FIELDS = f"fragment MessageFields on Message {{ {MESSAGE_FIELDS} }}"
 DASHBOARD_MESSAGE_ADDED = (
-    "subscription($chatId: ID!, $after: ID) "
-    f"{{ messageAdded(chatId: $chatId, after: $after) {{ {MESSAGE_FIELDS} }} }}"
+    "subscription MessageAdded($chatId: ID!, $afterSeq: Int) "
+    "{ messageAdded(chatId: $chatId, afterSeq: $afterSeq) { ...MessageFields } } "
+    + DASHBOARD_MESSAGE_FIELDS
 )
 DASHBOARD_NEW_USER_MESSAGE = (
-    f"subscription {{ newUserMessage {{ chatId userEmail message {{ {MESSAGE_FIELDS} }} }} }}"
+    "subscription NewUserMessage($after: String) { newUserMessage(after: $after) "
+    "{ chatId userEmail cursor message { ...MessageFields } } } " + DASHBOARD_MESSAGE_FIELDS
 )
 WIDGET_SEND = (
-    "mutation($content: String!, $clientId: String) "
-    f"{{ sendMessage(content: $content, clientId: $clientId) {{ {MESSAGE_FIELDS} }} }}"
+    "mutation($content: String!, $clientId: String, $attachmentIds: [ID!]) "
+    "{ sendMessage(content: $content, clientId: $clientId, attachmentIds: $attachmentIds) "
+    f"{{ {MESSAGE_FIELDS} }} }}"
 )
 
 
@@ -44,8 +51,7 @@ class Subscriber:
     token: str | None  # a user token (own chat), or a staff token
     chat_id: str | None  # None: the staff notifications (newUserMessage)
     own_chat: bool = False  # subscribes as the chat's user (the widget) rather than as staff
-    after: str | None = None
-    after_seq: int | None = None  # the widget resuming by seq (then `after` is not sent)
+    after_seq: int | None = None  # the newest seq the client holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,9 @@ class Endpoint(Protocol):
     async def subscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
         """From an open socket to a subscription that receives messages."""
 
+    async def resubscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
+        """Subscribe again on a socket whose subscription was refused."""
+
     async def send(self, client: JsonClient, sender: Sender, content: str, client_id: str) -> str:
         """Send one message; its id."""
 
@@ -105,20 +114,24 @@ class GraphQLEndpoint:
         ack = await _answer(connection, 30)
         if ack.get("type") != "connection_ack":
             raise ProtocolError(f"connection_init answered {ack}")
-        payload: dict[str, Any]
+        await self.resubscribe(connection, subscriber)
+
+    async def resubscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
+        """Send the subscription (again, after the server refused it for a moment)."""
+        query: str
+        variables: dict[str, Any]
         if subscriber.chat_id is None:
-            payload = {"query": DASHBOARD_NEW_USER_MESSAGE}
-        elif subscriber.own_chat and subscriber.after_seq is not None:
-            payload = {"query": WIDGET_RESUME, "variables": {"afterSeq": subscriber.after_seq}}
+            query, variables = DASHBOARD_NEW_USER_MESSAGE, {"after": None}
         elif subscriber.own_chat:
-            payload = {"query": WIDGET_MESSAGE_ADDED, "variables": {"after": subscriber.after}}
+            query, variables = WIDGET_MESSAGE_ADDED, {"afterSeq": subscriber.after_seq}
         else:
-            variables = {"chatId": subscriber.chat_id, "after": subscriber.after}
-            payload = {"query": DASHBOARD_MESSAGE_ADDED, "variables": variables}
+            query = DASHBOARD_MESSAGE_ADDED
+            variables = {"chatId": subscriber.chat_id, "afterSeq": subscriber.after_seq}
+        payload = {"query": query, "variables": variables}
         await connection.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
 
     async def send(self, client: JsonClient, sender: Sender, content: str, client_id: str) -> str:
-        variables = {"content": content, "clientId": client_id}
+        variables = {"content": content, "clientId": client_id, "attachmentIds": []}
         answer = await client.post(
             "/graphql", {"query": WIDGET_SEND, "variables": variables}, sender.token
         )
@@ -156,6 +169,9 @@ class BareEndpoint:
         ready = await _answer(connection, 30)
         if ready.get("type") != "ready":
             raise ProtocolError(f"the baseline answered {ready}")
+
+    async def resubscribe(self, connection: ClientConnection, subscriber: Subscriber) -> None:
+        raise ProtocolError("the baseline never refuses a subscription")
 
     async def send(self, client: JsonClient, sender: Sender, content: str, client_id: str) -> str:
         document = {

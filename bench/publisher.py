@@ -5,6 +5,7 @@ path (Hub -> subscription -> socket) from the write path."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from uuid import UUID, uuid4
 
@@ -26,8 +27,15 @@ class RedisPublisher:
         self._redis = Redis.from_url(redis_url)
         self._last_seq: dict[str, int] = {}
         self._last_feed = 0
+        # Numbers reach Redis in order: nothing is stored, so a subscriber that saw a later
+        # number first could only wait for the missing one and give it up.
+        self._in_order = asyncio.Lock()
 
     async def send(self, sender: Sender, content: str, client_id: str) -> str:
+        async with self._in_order:
+            return await self._publish(sender, content, client_id)
+
+    async def _publish(self, sender: Sender, content: str, client_id: str) -> str:
         message_id = str(uuid4())
         created_at = utc_now().isoformat().replace("+00:00", "Z")
         # The JSON `api.live.events.encode` produces for a stored USER message.

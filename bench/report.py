@@ -1,4 +1,5 @@
-"""The bench's output: a table on stdout, results/latest.json and results/latency.png."""
+"""The bench's output: a table on stdout, results/latest.json, results/latency.png and
+results/saturation.png."""
 
 from __future__ import annotations
 
@@ -13,7 +14,18 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 from bench.fairness import SHORT_OF_CPU
-from bench.targets import P99_MS, Check, ratios
+from bench.targets import (
+    CPU_PER_MESSAGE_RATIO,
+    FAN_OUT_DELIVERED_RATIO,
+    FAN_OUT_P99_RATIO,
+    IDLE_KB,
+    P99_MS,
+    SATURATION_RATIO,
+    STORM_RATIO,
+    THROUGHPUT_RATIO,
+    Check,
+    ratios,
+)
 
 RESULTS = Path(__file__).resolve().parent / "results"
 FAIRNESS = (
@@ -70,7 +82,7 @@ def _starved(run: dict[str, Any]) -> str:
 def _delivery_table(delivery: list[dict[str, Any]]) -> list[str]:
     lines = [
         "path      mode      S     proc  sent/s  deliv/s  answer   p50    p95    p99    max  "
-        " exactly-once  cpu gen/srv/db  load at start",
+        " exactly-once  cpu gen/srv/db  srv ms/msg  load at start",
     ]
     for run in delivery:
         latency = run["latency_ms"]
@@ -83,9 +95,112 @@ def _delivery_table(delivery: list[dict[str, Any]]) -> list[str]:
             f"{_ms(run['send_answer_ms']['p50']):>7} "
             + " ".join(f"{_ms(latency[key]):>6}" for key in ("p50", "p95", "p99", "max"))
             + f"   {'yes' if run['exactly_once'] else 'NO':12} {cpu:14}"
+            + f" {_number(run.get('server_cpu_ms_per_message'), 2):>10}"
             + f" {_load(run.get('load_at_start')):>14}{_starved(run)}"
         )
     return lines
+
+
+def _number(value: float | None, digits: int, suffix: str = "") -> str:
+    return "-" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+def _ratio_lines(delivery: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for row in ratios(delivery):
+        where = f"S={row['subscribers']:<5} {row['processes']} proc"
+        if row["fan_out_only"]:
+            lines.append(
+                f"     {where} fan-out  delivered/s {_number(row['throughput'], 2)}"
+                f" (target >= {FAN_OUT_DELIVERED_RATIO})   p99 {_number(row['p99'], 1, 'x')}"
+                f" (target <= {FAN_OUT_P99_RATIO:g}x)"
+            )
+        else:
+            ours, bare = row["cpu_ms_per_message"]
+            lines.append(
+                f"     {where} send     delivered/s {_number(row['throughput'], 2)}"
+                f" (target >= {THROUGHPUT_RATIO})   p99 {_number(row['p99'], 1, 'x')}   "
+                f"API CPU per sent message {_number(ours, 2)} / {_number(bare, 2)} ms ="
+                f" {_number(row['cpu_per_message'], 1, 'x')} (target <= {CPU_PER_MESSAGE_RATIO:g}x)"
+            )
+    return lines
+
+
+def _saturation_lines(saturation: dict[str, Any]) -> list[str]:
+    limit = saturation["p99_limit_ms"]
+    lines = [
+        f"3. Saturation: fan-out only, S={saturation['subscribers']}, 1 process, the rate raised"
+        f" until p99 passes {limit:.0f} ms (or deliveries fall short, or the generator cannot"
+        " keep up)",
+        "   path      msg/s  sent/s  deliv/s    p50    p99  cpu gen/srv   result",
+    ]
+    for name, label in (("ours", "ours"), ("baseline", "baseline")):
+        curve = saturation[name]
+        for step in curve["steps"]:
+            cpu = "/".join(_cpu_percent(step, key) for key in ("generator", "server"))
+            verdict = step["generator_short"] or step["miss"] or "kept up"
+            lines.append(
+                f"   {label:9} {step['target_rate']:6.0f} {step['send_rate']:7.1f} "
+                f"{step['delivered_per_s']:8.1f} {_ms(step['latency_ms']['p50']):>6} "
+                f"{_ms(step['latency_ms']['p99']):>6}  {cpu:11}   {verdict}"
+            )
+        bound = "" if curve["limit_reached"] else " (a lower bound: no step missed)"
+        lines.append(
+            f"   {label}: sustained {_number(curve['sustained_per_s'], 0)} deliveries/s{bound};"
+            f" stopped by {curve['stopped_by']}"
+        )
+    lines += [
+        f"   ours / baseline {_number(saturation['ratio'], 2)} ({saturation['ratio_bound']})"
+        f" (target >= {SATURATION_RATIO})",
+        "",
+    ]
+    return lines
+
+
+def _idle_lines(idle: dict[str, Any]) -> list[str]:
+    lines = [
+        f"4. Idle subscriptions on one process ({idle['users']} users, several tabs each); "
+        f"RSS with one: {idle['rss_with_one_mb']} MB (baseline "
+        f"{idle.get('baseline', {}).get('rss_with_one_mb', '-')} MB)"
+    ]
+    for stage in idle["stages"]:
+        lines.append(
+            f"   N={stage['subscriptions']:<6} RSS {stage['rss_mb']:7.1f} MB   "
+            f"{stage['kb_per_subscription']:6.1f} kB per subscription (target <= {IDLE_KB:g})   "
+            f"baseline {_number(stage.get('baseline_kb_per_socket'), 1)} kB per socket, "
+            f"ours / baseline {_number(stage.get('ratio'), 1, 'x')}   "
+            f"connected in {stage['connect_seconds']} s"
+        )
+    lines.append("")
+    return lines
+
+
+def _storm_lines(storm: dict[str, Any]) -> list[str]:
+    lines = [
+        "8. Reconnect storm: N widgets resubscribe at once (messageAdded(afterSeq:)),"
+        " seconds until all are subscribed"
+    ]
+    for item in storm["storms"]:
+        if "skipped" in item:
+            lines.append(f"   N={item['widgets']:<6} not run: {item['skipped']}")
+            continue
+        ours = _storm_seconds(item["ours_s"], item["timeout_s"], item["ours_failed"])
+        bare = _storm_seconds(item["baseline_s"], item["timeout_s"], item["baseline_failed"])
+        ratio = _number(item["ratio"], 2, "x")
+        if item.get("ratio_above") is not None:
+            ratio = f"over {item['ratio_above']:.0f}x"
+        lines.append(
+            f"   N={item['widgets']:<6} ours {ours} s   baseline {bare} s   ours / baseline"
+            f" {ratio} (target <= {STORM_RATIO:g}x)"
+        )
+    lines.append("")
+    return lines
+
+
+def _storm_seconds(seconds: float | None, timeout_s: float, failed: list[str]) -> str:
+    if seconds is not None:
+        return f"{seconds:.2f}"
+    return f"unfinished ({failed[0]})" if failed else f"over {timeout_s:.0f}"
 
 
 def table(results: dict[str, Any], checks: list[Check]) -> str:
@@ -110,34 +225,22 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
             " send's HTTP answer, ms;",
             "     p50..max: send -> receive, ms; cpu: share of one core used in the measured window"
             " by the generator / servers / FerretDB;",
+            "     srv ms/msg: the servers' CPU ms in the window per send answered in it"
+            " (database excluded);",
             f"     {SHORT_OF_CPU}: the generator used over 85% of a core in the window, or the"
             " 1-minute load average was above the core count as the row started",
             "",
             "     ours / baseline:",
+            *_ratio_lines(delivery),
+            "",
         ]
-        for row in ratios(delivery):
-            mode = "fan-out" if row["fan_out_only"] else "send"
-            out.append(
-                f"     S={row['subscribers']:<5} {row['processes']} proc {mode:8} "
-                f"throughput {row['throughput']:.2f} (target >= 0.5)   p99 {row['p99']:.1f}x"
-            )
-        out.append("")
-    idle = results.get("idle")
-    if idle:
-        out.append(
-            f"3. Idle subscriptions on one process ({idle['users']} users, several tabs each); "
-            f"RSS with one: {idle['rss_with_one_mb']} MB"
-        )
-        for stage in idle["stages"]:
-            out.append(
-                f"   N={stage['subscriptions']:<6} RSS {stage['rss_mb']:7.1f} MB   "
-                f"{stage['kb_per_subscription']:6.1f} kB per subscription (target <= 40)   "
-                f"connected in {stage['connect_seconds']} s"
-            )
-        out.append("")
+    if results.get("saturation"):
+        out += _saturation_lines(results["saturation"])
+    if results.get("idle"):
+        out += _idle_lines(results["idle"])
     reads = results.get("reads")
     if reads:
-        out.append("4. Reads at scale, median ms (dashboard queries, staff token)")
+        out.append("5. Reads at scale, median ms (dashboard queries, staff token)")
         for name, label in (("chats", "chats(first: 30)"), ("messages", "chat.messages(last: 50)")):
             read = reads[name]
             unit = "chats" if name == "chats" else "messages"
@@ -149,7 +252,7 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
         out.append("")
     writes = results.get("writes")
     if writes:
-        out.append("5. Writes (sendMessage)")
+        out.append("6. Writes (sendMessage)")
         for name in ("sequential", "concurrent"):
             write = writes[name]
             latency = write["latency_ms"]
@@ -160,21 +263,14 @@ def table(results: dict[str, Any], checks: list[Check]) -> str:
         out.append("")
     round_trips = results.get("round_trips")
     if round_trips:
-        out.append("6. Round trips per operation (MongoDB commands, background polls left out)")
+        out.append("7. Round trips per operation (MongoDB commands, background polls left out)")
         out += [f"   {name:12} {count:3}" for name, count in round_trips["commands"].items()]
         out.append("")
-    storm = results.get("storm")
-    if storm:
-        out += [
-            f"7. Reconnect storm: {storm['widgets']} widgets resubscribe at once"
-            " (messageAdded(afterSeq:)), seconds until all are subscribed",
-            f"   ours {storm['ours_s']:.2f} s   baseline {storm['baseline_s']:.2f} s"
-            f"   ours / baseline {storm['ratio']:.2f}",
-            "",
-        ]
+    if results.get("storm"):
+        out += _storm_lines(results["storm"])
     assets = results.get("assets")
     if assets:
-        out.append("8. Clients, gzip -9")
+        out.append("9. Clients, gzip -9")
         for name, label in (("widget", "widget.js"), ("dashboard", "dashboard initial JS")):
             asset = assets[name]
             size = (
@@ -234,6 +330,47 @@ def plot(results: dict[str, Any], path: Path) -> None:
     axes.set_xticks(range(len(groups)))
     axes.set_xticklabels([label for label, _ in groups], fontsize=7)
     axes.set_title(f"Latency percentiles per scenario ({results['meta']['profile']} run)")
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def plot_saturation(results: dict[str, Any], path: Path) -> None:
+    """The saturation curve: deliveries per second against p99, ours and the baseline."""
+    saturation = results.get("saturation")
+    if not saturation:
+        return
+    figure, axes = plt.subplots(figsize=(8.0, 5.0))
+    for name, label, colour in (
+        ("ours", "ours (GraphQL)", "#dc2626"),
+        ("baseline", "bare baseline", "#4f46e5"),
+    ):
+        steps = saturation[name]["steps"]
+        xs = [step["delivered_per_s"] for step in steps]
+        ys = [max(0.1, step["latency_ms"]["p99"] or 0.1) for step in steps]
+        axes.plot(xs, ys, marker="o", color=colour, label=label)
+        for step, x, y in zip(steps, xs, ys, strict=True):
+            axes.annotate(
+                f"{step['target_rate']:.0f}/s",
+                (x, y),
+                fontsize=7,
+                xytext=(3, 3),
+                textcoords="offset points",
+            )
+    limit = saturation["p99_limit_ms"]
+    axes.axhline(limit, color="black", linestyle="--", linewidth=1, label=f"{limit:.0f} ms")
+    axes.set_yscale("log")
+    axes.set_xlabel("deliveries per second (messages/s x fan-out)")
+    axes.set_ylabel("p99 send -> receive, ms (log scale)")
+    ratio = saturation["ratio"]
+    axes.set_title(
+        f"Saturation, fan-out only, S={saturation['subscribers']}, 1 process "
+        f"({results['meta']['profile']} run); ours / baseline "
+        f"{'-' if ratio is None else f'{ratio:.2f}'}",
+        fontsize=9,
+    )
     axes.legend(fontsize=8)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

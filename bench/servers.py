@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bench import usage
+from bench.readiness import METRICS_TOKEN
 from devtools.app_process import AppProcess
 from devtools.services import VAR
 
@@ -27,6 +28,7 @@ def api_environment(service_env: dict[str, str], database: str) -> dict[str, str
         "RATE_SEND_PER_IP": UNLIMITED,
         "RATE_LOGIN_PER_IP": UNLIMITED,
         "MAX_SUBSCRIPTIONS_PER_CONNECTION": "20",
+        "METRICS_TOKEN": METRICS_TOKEN,  # the generator reads the subscriptions running
     }
 
 
