@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse, validate
-from pymongo import monitoring
 from starlette.testclient import TestClient
 
 from api.schema import make_schema
@@ -20,49 +19,25 @@ from api.web.app import create_app
 from core.settings import Settings
 from tests.conftest import make_user
 from tests.support import operations as ops
+from tests.support.commands import CommandRecorder
 from tests.support.graphql import Http
 from tests.support.servers import ApiServer
 
-REVOCATION_POLL_FIELDS = ("expires_at", "disabled_at", "revoked_at")
 
-
-def _is_revocation_poll(command: Mapping[str, Any]) -> bool:
-    """The process re-reads revocations every 0.5 s, beside any request."""
-    query = command.get("filter")
-    return isinstance(query, dict) and any(field in query for field in REVOCATION_POLL_FIELDS)
-
-
-class CommandCounter(monitoring.CommandListener):
-    def __init__(self) -> None:
-        self.commands: list[str] = []
-
-    def started(self, event: monitoring.CommandStartedEvent) -> None:
-        if not _is_revocation_poll(event.command):
-            self.commands.append(event.command_name)
-
-    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
-        pass
-
-    def failed(self, event: monitoring.CommandFailedEvent) -> None:
-        pass
+@pytest.fixture(scope="module")
+def counter() -> CommandRecorder:
+    return CommandRecorder().register()
 
 
 @pytest.fixture(scope="module")
-def counter() -> CommandCounter:
-    counter = CommandCounter()
-    monitoring.register(counter)  # applies to the clients created from now on
-    return counter
-
-
-@pytest.fixture(scope="module")
-def in_process(env: dict[str, str], counter: CommandCounter) -> Iterator[TestClient]:
+def in_process(env: dict[str, str], counter: CommandRecorder) -> Iterator[TestClient]:
     settings = Settings.model_validate({name.lower(): value for name, value in env.items()})
     with TestClient(create_app(settings)) as client:
         yield client
 
 
 def test_a_page_of_chats_costs_a_constant_number_of_round_trips(
-    api: ApiServer, staff_token: str, in_process: TestClient, counter: CommandCounter
+    api: ApiServer, staff_token: str, in_process: TestClient, counter: CommandRecorder
 ) -> None:
     domain = uuid.uuid4().hex[:8]
     for n in range(30):
@@ -81,14 +56,14 @@ def test_a_page_of_chats_costs_a_constant_number_of_round_trips(
         edges = response.json()["data"]["chats"]["edges"]
         assert len(edges) == first
         assert all(edge["node"]["user"]["email"].endswith("@example.test") for edge in edges)
-        return sorted(counter.commands)
+        return sorted(name for name, _ in counter.commands)
 
     assert round_trips(30) == round_trips(2)
     assert len(round_trips(30)) <= 5  # staff, its token's revocation, page, count, users
 
 
 def test_assignees_and_their_presence_cost_no_round_trip_per_chat(
-    api: ApiServer, staff_token: str, in_process: TestClient, counter: CommandCounter
+    api: ApiServer, staff_token: str, in_process: TestClient, counter: CommandRecorder
 ) -> None:
     domain = uuid.uuid4().hex[:8]
     staff = Http(api.url, staff_token)
@@ -111,7 +86,7 @@ def test_assignees_and_their_presence_cost_no_round_trip_per_chat(
         edges = response.json()["data"]["chats"]["edges"]
         assert len(edges) == first
         assert all(edge["node"]["assignee"]["id"] == me for edge in edges)
-        return sorted(counter.commands)
+        return sorted(name for name, _ in counter.commands)
 
     assert round_trips(30) == round_trips(2)
     assert len(round_trips(30)) <= 4  # staff (the token), its revocation, page, assignees
